@@ -1,6 +1,8 @@
 /*
  * ilrs/vec.h -- small 3-vector and 3x3 matrix helpers (header-only).
  * Units are whatever the caller's are; nothing here allocates or fails.
+ * Matrix parameters are not const-qualified: C11 does not convert
+ * double (*)[3] to const double (*)[3] implicitly.
  */
 #ifndef ILRS_VEC_H
 #define ILRS_VEC_H
@@ -29,7 +31,7 @@ static inline void ilrs_vec3_cross(const double a[3], const double b[3],
 }
 
 /* out = m * v (out may alias v). */
-static inline void ilrs_mat3_mul_vec(const double m[3][3], const double v[3],
+static inline void ilrs_mat3_mul_vec(double m[3][3], const double v[3],
                                      double out[3])
 {
     double x = m[0][0] * v[0] + m[0][1] * v[1] + m[0][2] * v[2];
@@ -41,7 +43,7 @@ static inline void ilrs_mat3_mul_vec(const double m[3][3], const double v[3],
 }
 
 /* out = transpose(m) * v (out may alias v). */
-static inline void ilrs_mat3_tmul_vec(const double m[3][3], const double v[3],
+static inline void ilrs_mat3_tmul_vec(double m[3][3], const double v[3],
                                       double out[3])
 {
     double x = m[0][0] * v[0] + m[1][0] * v[1] + m[2][0] * v[2];
@@ -53,7 +55,7 @@ static inline void ilrs_mat3_tmul_vec(const double m[3][3], const double v[3],
 }
 
 /* out = a * b (out must not alias a or b). */
-static inline void ilrs_mat3_mul(const double a[3][3], const double b[3][3],
+static inline void ilrs_mat3_mul(double a[3][3], double b[3][3],
                                  double out[3][3])
 {
     for (int i = 0; i < 3; i++)

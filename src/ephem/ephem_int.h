@@ -74,6 +74,11 @@ int ilrs__daf_load_mem(ilrs_ephem *e, const char *label,
 /* Debian's casacore DE405 table in directory dir. */
 int ilrs__de405_load(ilrs_ephem *e, const char *dir, ilrs_error *err);
 
+/* Built-in NAIF names (bodies.c): id from a name or an integer string,
+   ILRS_ENOTFOUND if neither; canonical name of an id or NULL. */
+int ilrs__body_builtin_id(const char *name, int *id);
+const char *ilrs__body_builtin_name(int id);
+
 /* Chebyshev helpers shared by the DAF, PCK and DE405 readers. */
 /* Value and derivative (per unit of x) of sum c[k] T_k(x), k < n. */
 void ilrs__cheb_eval(const double *c, int n, double x, double *f,
