@@ -1,0 +1,78 @@
+/*
+ * cli.h -- shared pieces of the `ilrs` command: option parsing, units at
+ * the edges, opening the ephemeris the way every subcommand does.
+ * The CLI includes only include/ilrs/ headers from the library.
+ */
+#ifndef ILRS_CLI_H
+#define ILRS_CLI_H
+
+#include <stdio.h>
+
+#include "ilrs/ephem.h"
+#include "ilrs/time.h"
+
+/* Exit codes: 0 success, 1 the work failed (bad data, outside coverage),
+   2 bad usage (unknown option, malformed argument). */
+#define CLI_EXIT_FAIL 1
+#define CLI_EXIT_USAGE 2
+
+/* One option a subcommand takes. */
+typedef struct {
+    const char *name;     /* long name without "--" */
+    int takes_value;      /* 1: "--name VALUE" or "--name=VALUE" */
+    int repeatable;       /* 1: may be given more than once */
+} cli_opt;
+
+#define CLI_MAX_ARGS 64
+
+/* The parsed command line of a subcommand. */
+typedef struct {
+    const char *cmd;                 /* "ephem" (for messages) */
+    const cli_opt *opts;
+    int nopt;
+    const char *value[CLI_MAX_ARGS]; /* per given option, in order */
+    int which[CLI_MAX_ARGS];         /* index into opts */
+    int n;
+    const char *pos[CLI_MAX_ARGS];   /* positional arguments */
+    int npos;
+} cli_args;
+
+/* Parse argv (after the subcommand name). Prints one line naming the bad
+   argument on stderr and returns CLI_EXIT_USAGE on error; 0 otherwise. */
+int cli_parse(cli_args *a, const char *cmd, const cli_opt *opts, int nopt,
+              int argc, char **argv);
+/* The last value of option `name`, or NULL; cli_has for flags. */
+const char *cli_get(const cli_args *a, const char *name);
+int cli_has(const cli_args *a, const char *name);
+/* The k-th value of a repeatable option (NULL past the end). */
+const char *cli_get_nth(const cli_args *a, const char *name, int k);
+
+/* Error line "ilrs CMD: MSG" on stderr; returns `code`. */
+int cli_fail(const char *cmd, int code, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+/* Error line from a library status and its detail. Returns the exit code
+   (CLI_EXIT_USAGE for ILRS_EINVAL/EFORMAT on arguments, else FAIL). */
+int cli_fail_status(const char *cmd, const char *what, int st,
+                    const ilrs_error *err);
+
+/*
+ * cli_duration -- "90s", "15m" (or "15min"), "6h", "1d", "2w", "1.5d" to
+ * seconds. Returns 0, or -1 if malformed (no unit, not positive, ...).
+ */
+int cli_duration(const char *text, double *seconds);
+
+/*
+ * cli_open_ephem -- the ephemeris for a subcommand: --ephemeris SPEC if
+ * given, else $ILRS_EPHEMERIS, else DE405 if installed, else analytic.
+ * Prints the error and returns nonzero exit code on failure.
+ */
+int cli_open_ephem(const char *cmd, const char *spec, ilrs_ephem **out);
+
+/* Subcommands: each returns the process exit code. */
+int cmd_ephem(int argc, char **argv);
+int cmd_time(int argc, char **argv);
+
+#endif
