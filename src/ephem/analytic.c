@@ -1,7 +1,7 @@
 /*
  * analytic.c -- the built-in ephemeris from ERFA, needing no file:
  *   eraEpv00  Earth relative to the Sun and to the SSB (and so the Sun),
- *             1900-2100, a few km (ERFA: "maximum ... 4.6 km" in position);
+ *             1900-2100, at most 13.4 km from DE405 (ERFA's note 4);
  *   eraPlan94 heliocentric planets (Mercury..Neptune; EMB for 3),
  *             1000 BC - 3000 AD, a few arcsec over 1800-2050 (Simon et al.);
  *   eraMoon98 geocentric Moon (ELP/MPP02 truncated, Meeus 1998), about
