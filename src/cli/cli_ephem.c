@@ -232,7 +232,9 @@ static int parse_epochs(const cli_args *a, ephem_run *r)
         return cli_fail("ephem", CLI_EXIT_USAGE,
                         "--to '%s' is before --from '%s'", to,
                         from ? from : "now");
-    double n = floor((t1 - r->t0) / r->step * (1.0 + 1e-12)) + 1.0;
+    /* Steps are in TDB; allow a millionth of a step so that a range given
+       in UTC keeps its last epoch (TDB-UTC drifts by < 1e-9 s/s). */
+    double n = floor((t1 - r->t0) / r->step + 1e-6) + 1.0;
     if (n > (double)MAX_EPOCHS)
         return cli_fail("ephem", CLI_EXIT_USAGE,
                         "--from/--to/--step give %.0f epochs; at most %ld "

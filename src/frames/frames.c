@@ -164,14 +164,19 @@ static void iau(const ilrs__iau_model *m, double t, ilrs_rotation *out)
                            -ddec * ILRS_DEG, dpm * ILRS_DEG, out);
 }
 
+void ilrs__pa_to_me(double z_as, double y_as, double x_as, double m[3][3])
+{
+    eraIr(m);
+    eraRz(z_as * ILRS_ARCSEC, m);
+    eraRy(y_as * ILRS_ARCSEC, m);
+    eraRx(x_as * ILRS_ARCSEC, m);
+}
+
 void ilrs__moon_pa_to_me_de421(double m[3][3])
 {
-    /* TKFRAME_31007: angles (67.92, 78.56, 0.30) arcsec about axes
-       (3, 2, 1): ME = [0.30]_1 [78.56]_2 [67.92]_3 PA. */
-    eraIr(m);
-    eraRz(67.92 * ILRS_ARCSEC, m);
-    eraRy(78.56 * ILRS_ARCSEC, m);
-    eraRx(0.30 * ILRS_ARCSEC, m);
+    /* moon_080317.tf, TKFRAME_31007: angles (67.92, 78.56, 0.30) arcsec
+       about axes (3, 2, 1): ME = [0.30]_1 [78.56]_2 [67.92]_3 PA. */
+    ilrs__pa_to_me(67.92, 78.56, 0.30, m);
 }
 
 int ilrs_frame_rotation(const ilrs_frame *f, double t, ilrs_rotation *out,
