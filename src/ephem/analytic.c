@@ -85,7 +85,7 @@ static int analytic_eval(const ilrs__segment *seg, size_t n, const double *t,
                          double *out, double sign)
 {
     for (size_t i = 0; i < n; i++) {
-        double s[6];
+        double s[6] = {0};
         state_at(seg->data, t[i], s);
         for (int k = 0; k < 6; k++)
             out[6 * i + k] += sign * s[k];

@@ -135,6 +135,9 @@ def test_time():
     check_eq("leap second 2016-12-31T23:59:60 UTC in TAI", out.strip(),
              "2017-01-01T00:00:36.000000 TAI",
              "TAI-UTC = 36 s before 2017-01-01 (IERS Bulletin C 52)")
+    rc, out, err = run(["time", "2017-01-01T00:00:36.5 TAI", "--to", "UTC"])
+    check_eq("TAI inside the leap second prints :60", out.strip(),
+             "2016-12-31T23:59:60.500000 UTC", "IERS Bulletin C 52 leap second")
     rc, out, err = run(["time", "2000-01-01T12:00:00", "TT", "--to", "UTC"])
     check_eq("J2000 TT in UTC", out.strip(), "2000-01-01T11:58:55.816000 UTC",
              "TT-UTC = 32.184 + 32 s in 2000 (IERS)")
