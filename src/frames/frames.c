@@ -166,16 +166,20 @@ static void iau(const ilrs__iau_model *m, double t, ilrs_rotation *out)
 
 void ilrs__pa_to_me(double z_as, double y_as, double x_as, double m[3][3])
 {
+    /* NAIF's TK angles give the rotation from the defined frame (ME) to
+       the RELATIVE frame (PA): PA = [z]_3 [y]_2 [x]_1 ME (frame
+       rotations, NAIF Frames Required Reading), so
+       ME = [-x]_1 [-y]_2 [-z]_3 PA. */
     eraIr(m);
-    eraRz(z_as * ILRS_ARCSEC, m);
-    eraRy(y_as * ILRS_ARCSEC, m);
-    eraRx(x_as * ILRS_ARCSEC, m);
+    eraRz(-z_as * ILRS_ARCSEC, m);
+    eraRy(-y_as * ILRS_ARCSEC, m);
+    eraRx(-x_as * ILRS_ARCSEC, m);
 }
 
 void ilrs__moon_pa_to_me_de421(double m[3][3])
 {
     /* moon_080317.tf, TKFRAME_31007: angles (67.92, 78.56, 0.30) arcsec
-       about axes (3, 2, 1): ME = [0.30]_1 [78.56]_2 [67.92]_3 PA. */
+       about axes (3, 2, 1), MOON_ME_DE421 relative to MOON_PA_DE421. */
     ilrs__pa_to_me(67.92, 78.56, 0.30, m);
 }
 

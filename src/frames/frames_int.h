@@ -27,9 +27,10 @@ typedef struct {
 const ilrs__iau_model *ilrs__iau_model_find(int body);
 const ilrs__iau_model *ilrs__iau_model_by_name(const char *frame);
 
-/* A NAIF TK frame rotation given by angles (arcsec) about axes 3, 2, 1:
-   m = [x]_1 [y]_2 [z]_3 (frame rotations), the form of the Moon's
-   PA -> ME rotations in NAIF's lunar frame kernels. */
+/* The constant rotation ME = m PA of a lunar solution whose NAIF frame
+   kernel defines ME relative to PA by TK angles (arcsec) about axes 3, 2,
+   1 (TKFRAME_..._ANGLES = (z, y, x)); checked against skyfield's reading
+   of moon_080317.tf in tests/peer/test_moon_frames.py. */
 void ilrs__pa_to_me(double z_as, double y_as, double x_as, double m[3][3]);
 
 /* Constant rotation from the Moon's PA frame to its ME frame for the DE421
