@@ -20,4 +20,4 @@ if [ -f "$seeds.data" ]; then
 fi
 # shellcheck disable=SC2086
 exec "$target" -runs="${FUZZ_RUNS:-20000}" -max_total_time="${FUZZ_SECONDS:-60}" \
-    -max_len="${FUZZ_MAX_LEN:-65536}" -rss_limit_mb=2048 $dirs
+    -max_len="${FUZZ_MAX_LEN:-2000000}" -rss_limit_mb=2048 $dirs
