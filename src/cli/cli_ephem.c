@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "ilrs/smallbody.h"
 
 static const char ephem_help[] =
     "usage: ilrs ephem [--target BODY]... [--center BODY] [--frame FRAME]\n"
@@ -31,6 +32,13 @@ static const char ephem_help[] =
     "                   (Debian package casacore-data-jpl-de405), else "
     "analytic.\n"
     "  --threads N      threads for the evaluation (default: all cores)\n"
+    "  --elements FILE  osculating elements of small bodies (MPC MPCORB or "
+    "JPL\n"
+    "                   ELEMENTS.COMET format); a --target found there by "
+    "number,\n"
+    "                   name or designation ('469219', 'Kamo`oalewa', "
+    "'311P')\n"
+    "                   moves on a Keplerian orbit about the Sun. Repeatable.\n"
     "\n"
     "Every output names the ephemeris source it used.\n";
 
@@ -38,7 +46,7 @@ static const cli_opt ephem_opts[] = {
     {"target", 1, 1}, {"center", 1, 0},     {"frame", 1, 0},
     {"from", 1, 0},   {"to", 1, 0},         {"step", 1, 0},
     {"format", 1, 0}, {"ephemeris", 1, 0},  {"time-scale", 1, 0},
-    {"threads", 1, 0}, {"help", 0, 0},
+    {"threads", 1, 0}, {"elements", 1, 1}, {"help", 0, 0},
 };
 
 /* Default targets: what a person means by "the Sun, Moon and planets". */
@@ -52,7 +60,7 @@ static const int default_targets[] = {10, 301, 1, 2, 4, 5, 6, 7, 8};
 enum fmt { FMT_TABLE, FMT_CSV, FMT_JSON };
 
 typedef struct {
-    const ilrs_ephem *eph;
+    ilrs_ephem *eph;
     int targets[CLI_MAX_ARGS];
     int ntargets;
     int center;
@@ -243,15 +251,46 @@ static int parse_epochs(const cli_args *a, ephem_run *r)
     return 0;
 }
 
+/* Look a target up in the --elements files; 1 found (and added to the
+   ephemeris), 0 not found, -1 error (printed). */
+static int small_body(const cli_args *a, ephem_run *r, const char *target,
+                      int *id)
+{
+    const char *file;
+    for (int k = 0; (file = cli_get_nth(a, "elements", k)) != NULL; k++) {
+        ilrs_smallbody b;
+        ilrs_error err = {0, ""};
+        int st = ilrs_smallbody_find(file, target, &b, &err);
+        if (st == ILRS_ENOTFOUND)
+            continue;
+        if (st >= 0)
+            st = ilrs_ephem_add_conic(r->eph, b.id, b.name, 10, &b.conic,
+                                      &err);
+        if (st < 0) {
+            cli_fail_status("ephem", "--elements", st, &err);
+            return -1;
+        }
+        *id = b.id;
+        return 1;
+    }
+    return 0;
+}
+
 /* Everything but the epochs; 0 or an exit code. */
 static int parse_run(const cli_args *a, ephem_run *r)
 {
     ilrs_error err = {0, ""};
     const char *v;
     r->ntargets = 0;
-    for (int k = 0; (v = cli_get_nth(a, "target", k)) != NULL; k++)
-        if (ilrs_ephem_body_id(r->eph, v, &r->targets[r->ntargets++], &err))
+    for (int k = 0; (v = cli_get_nth(a, "target", k)) != NULL; k++) {
+        int rc = small_body(a, r, v, &r->targets[r->ntargets]);
+        if (rc < 0)
+            return CLI_EXIT_FAIL;
+        if (rc == 0 &&
+            ilrs_ephem_body_id(r->eph, v, &r->targets[r->ntargets], &err))
             return cli_fail("ephem", CLI_EXIT_USAGE, "--target: %s", err.msg);
+        r->ntargets++;
+    }
     if (!r->ntargets)
         for (size_t i = 0; i < sizeof default_targets / sizeof(int); i++)
             r->targets[r->ntargets++] = default_targets[i];
