@@ -1,0 +1,21 @@
+#!/bin/sh
+# bench/run.sh BUILD_DIR -- every benchmark against its peer, in one run.
+# Needs ../shared/data (ILRS_DATA to override) and Debian's python3 with
+# python3-jplephem.
+set -eu
+build=${1:-build}
+here=$(cd "$(dirname "$0")" && pwd)
+data=${ILRS_DATA:-$here/../../shared/data}
+n=${BENCH_N:-4000000}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for case in "3 301 Moon_wrt_EMB" "0 4 Mars_barycenter_wrt_SSB"; do
+    set -- $case
+    echo "== SPK evaluation, de421-2022-2026.bsp, $3, $n random epochs =="
+    "$build/bench/bench_ephem" "$data/ephem/de421-2022-2026.bsp" "$2" "$1" "$n" \
+        "$tmp/epochs" | tee "$tmp/out"
+    one=$(awk '/threads=1 /{sub("states_per_s=","",$5); print $5}' "$tmp/out")
+    all=$(tail -n 1 "$tmp/out" | awk '{sub("states_per_s=","",$5); print $5}')
+    /usr/bin/python3 "$here/ephem_peer.py" "$data/ephem/de421-2022-2026.bsp" \
+        "$1" "$2" "$tmp/epochs" "$one" "$all"
+done
