@@ -3,7 +3,8 @@
  *
  *   probe_ephem state SPEC TARGET CENTER   stdin: TDB s past J2000 per line
  *       stdout: x y z vx vy vz (km, km/s, ICRF), %.17g
- *   probe_ephem rot SPEC FRAME             stdin: TDB s; stdout: R (9), dR (9)
+ *   probe_ephem rot SPEC FRAME             stdin: TDB s [UT1-UTC s]; stdout:
+ *       R (9), dR (9), source
  *   probe_ephem time                       stdin: UTC text per line; stdout:
  *       tai_jd1 tai_jd2 tt_jd1 tt_jd2 tdb_jd1 tdb_jd2 tdb_s status
  *   probe_ephem utc                        stdin: TDB s; stdout: UTC ISO (9 dp)
@@ -62,8 +63,13 @@ static int do_rot(ilrs_ephem *e, const char *frame)
         fprintf(stderr, "%s\n", err.msg);
         return 2;
     }
-    double t;
-    while (scanf("%lf", &t) == 1) {
+    char line[256];
+    while (fgets(line, sizeof line, stdin)) {
+        double t, dut1;
+        int k = sscanf(line, "%lf %lf", &t, &dut1);
+        if (k < 1)
+            continue;
+        f.dut1_s = k == 2 ? dut1 : 0.0;
         ilrs_rotation r;
         const char *src = "";
         int st = ilrs_ephem_rotation(e, &f, t, &r, &src, &err);

@@ -128,10 +128,12 @@ static int itrf(const ilrs_frame *f, double t, ilrs_rotation *out,
     int st2 = st < 0 ? st : ilrs_time_from_tdb(t, ILRS_UTC, &utc, err);
     if (st2 < 0)
         return st2;
-    /* UT1 = UTC + dut1, on UTC's quasi-JD (a leap-second day's 86401 s
-       shift this by < 12 microseconds of rotation). */
-    eraC2t06a(tt.jd1, tt.jd2, utc.jd1, utc.jd2 + f->dut1_s / ILRS_DAY_S, 0.0,
-              0.0, out->r);
+    /* UT1 from UTC and UT1-UTC; eraUtcut1 handles the 86401-s days of
+       UTC's quasi-JD around leap seconds. */
+    double u1, u2;
+    if (eraUtcut1(utc.jd1, utc.jd2, f->dut1_s, &u1, &u2) < 0)
+        return ilrs_error_set(err, ILRS_ERANGE, "ITRF: cannot form UT1");
+    eraC2t06a(tt.jd1, tt.jd2, u1, u2, 0.0, 0.0, out->r);
     double w[3][3] = {{0, EARTH_RATE, 0}, {-EARTH_RATE, 0, 0}, {0, 0, 0}};
     ilrs_mat3_mul(w, out->r, out->dr);
     return st > 0 ? st : st2;

@@ -8,7 +8,9 @@
  * three long-period terms (0.42 deg in RA, 1.59 deg in Dec, 0.58 deg in W,
  * angles 15, 20, 25 of BODY4_NUT_PREC_ANGLES). Left out, each below
  * 0.011 deg: Mercury's libration terms in W (0.0107 deg and smaller),
- * Mars's short-period terms (< 0.00025 deg), Jupiter's (< 0.00012 deg).
+ * Mars's short-period terms (< 0.00025 deg), Jupiter's (five terms of at
+ * most 0.0022 deg each in RA and 0.0009 deg in Dec). Measured against the
+ * full kernel in tests/peer/test_frames_peers.py.
  */
 #include "frames/frames_int.h"
 
