@@ -140,7 +140,7 @@ int ilrs_ephem_coverage(const ilrs_ephem *e, int target, int center,
 int ilrs_ephem_bodies(const ilrs_ephem *e, int *ids, size_t max, size_t *n);
 
 /*
- * ilrs_body_id -- NAIF id from a name ("Moon", "mars barycenter", "EMB",
+ * ilrs_ephem_body_id -- NAIF id from a name ("Moon", "mars barycenter", "EMB",
  * "SSB", "399") or from a small body's name given to ilrs_ephem_add_conic
  * (e may be NULL for the built-in names only). Case-insensitive.
  * Returns: ILRS_OK; ILRS_ENOTFOUND.
