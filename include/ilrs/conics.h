@@ -154,6 +154,16 @@ int ilrs_conics_transfer(const double dep_state[6], const double arr_state[6],
                          ilrs_transfer *out);
 
 /*
+ * ilrs_budget_dv -- the two burns of budget b (unchecked: call
+ * ilrs_budget_check once first) for excess speeds vinf_dep_kms and
+ * vinf_arr_kms: dv_depart (parking orbit to hyperbola, or |v_inf| without
+ * a parking orbit) and dv_arrive (capture, rendezvous or 0), km/s.
+ */
+void ilrs_budget_dv(const ilrs_budget *b, double vinf_dep_kms,
+                    double vinf_arr_kms, double *dv_depart,
+                    double *dv_arrive);
+
+/*
  * ilrs_budget_check -- ILRS_OK, or ILRS_EINVAL (with the field named in
  * err) for a negative or non-finite altitude, apoapsis below periapsis,
  * or a capture without a target GM.

@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "design/design_int.h"
+#include "ilrs/constants.h"
+#include "ilrs/orbit.h"
 
 int ilrs__spec_check(int max_revs, ilrs_objective obj, const ilrs_budget *b,
                      ilrs_error *err)
@@ -71,32 +73,64 @@ typedef struct {
     const ilrs_porkchop_spec *s;
 } grid_job;
 
-static void store(ilrs_porkchop *p, size_t k, const ilrs_transfer *t)
+/* One cell: every Lambert solution costed without the asymptote's
+   angles; the chosen one gets its DLA. Cells without a solution (arrival
+   before departure, a 180-degree transfer, no convergence) are NaN. */
+static void grid_cell(const grid_job *g, size_t i, size_t j, size_t k)
 {
-    p->c3[k] = t->c3;
-    p->vinf_arr[k] = t->vinf_arr_kms;
-    p->dla[k] = t->dla;
-    p->dv_depart[k] = t->dv_depart;
-    p->dv_arrive[k] = t->dv_arrive;
-    p->dv_total[k] = t->dv_total;
-    p->tof[k] = isnan(t->c3) ? NAN : t->t_arr - t->t_dep;
-    p->revs[k] = (signed char)t->revs;
+    ilrs_porkchop *p = g->p;
+    const ilrs_porkchop_spec *s = g->s;
+    const double *a = p->dep_state + 6 * i, *b = p->arr_state + 6 * j;
+    double tof = p->arr_t[j] - p->dep_t[i], best = INFINITY;
+    ilrs_lambert_solution sol[1 + 2 * ILRS__MAX_REVS];
+    size_t n = 0;
+    double out[6] = {NAN, NAN, NAN, NAN, NAN, NAN}, vbest[3] = {0, 0, 0};
+    int revs = -1;
+    if (tof > 0.0 &&
+        ilrs_lambert_solve(a, b, tof, ILRS_GM_SUN, s->max_revs, 0, sol,
+                           (size_t)(1 + 2 * s->max_revs), &n, NULL) < 0)
+        n = 0;
+    for (size_t m = 0; m < n; m++) {
+        double vd[3], va[3];
+        for (int c = 0; c < 3; c++) {
+            vd[c] = sol[m].v1[c] - a[3 + c];
+            va[c] = sol[m].v2[c] - b[3 + c];
+        }
+        double c3 = vd[0] * vd[0] + vd[1] * vd[1] + vd[2] * vd[2];
+        double vinf_a = sqrt(va[0] * va[0] + va[1] * va[1] + va[2] * va[2]);
+        double dvd, dva;
+        ilrs_budget_dv(&s->budget, sqrt(c3), vinf_a, &dvd, &dva);
+        double f[4] = {c3, dvd + dva, dvd, vinf_a};
+        double cost = f[s->objective];
+        if (cost < best) {
+            best = cost;
+            out[0] = c3, out[1] = vinf_a, out[2] = dvd, out[3] = dva;
+            out[4] = dvd + dva, out[5] = tof;
+            vbest[0] = vd[0], vbest[1] = vd[1], vbest[2] = vd[2];
+            revs = sol[m].revs;
+        }
+    }
+    double dla = NAN;  /* as ilrs_conics_asymptote, without the RLA */
+    if (revs >= 0)
+        dla = out[0] > 0.0 ? asin(fmax(-1.0, fmin(1.0, vbest[2] /
+                                                     sqrt(out[0]))))
+                           : 0.0;
+    p->c3[k] = out[0];
+    p->vinf_arr[k] = out[1];
+    p->dv_depart[k] = out[2];
+    p->dv_arrive[k] = out[3];
+    p->dv_total[k] = out[4];
+    p->tof[k] = out[5];
+    p->dla[k] = dla;
+    p->revs[k] = (signed char)revs;
 }
 
 static int grid_range(void *ctx, size_t begin, size_t end)
 {
     grid_job *g = ctx;
-    ilrs_porkchop *p = g->p;
-    for (size_t k = begin; k < end; k++) {
-        size_t i = k % p->ndep, j = k / p->ndep;
-        ilrs_transfer t;
-        /* A cell without a solution (arrival before departure, a
-           180-degree transfer, no convergence) stays NaN. */
-        ilrs_transfer_best(p->dep_state + 6 * i, p->arr_state + 6 * j,
-                           p->dep_t[i], p->arr_t[j], g->s->max_revs,
-                           g->s->objective, &g->s->budget, &t);
-        store(p, k, &t);
-    }
+    size_t nd = g->p->ndep;
+    for (size_t k = begin; k < end; k++)
+        grid_cell(g, k % nd, k / nd, k);
     return ILRS_OK;
 }
 

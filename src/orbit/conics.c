@@ -132,6 +132,18 @@ static double arrival_dv(const ilrs_budget *b, double vinf)
     }
 }
 
+void ilrs_budget_dv(const ilrs_budget *b, double vinf_dep_kms,
+                    double vinf_arr_kms, double *dv_depart,
+                    double *dv_arrive)
+{
+    *dv_depart = b->dep_gm > 0.0
+                     ? ilrs_conics_departure_dv(
+                           b->dep_gm, b->dep_radius_km + b->park_alt_km,
+                           vinf_dep_kms)
+                     : vinf_dep_kms;
+    *dv_arrive = arrival_dv(b, vinf_arr_kms);
+}
+
 int ilrs_conics_transfer(const double dep_state[6], const double arr_state[6],
                          const double v1[3], const double v2[3], double t_dep,
                          double t_arr, const ilrs_budget *b,
@@ -153,12 +165,8 @@ int ilrs_conics_transfer(const double dep_state[6], const double arr_state[6],
         return ILRS_EINVAL;
     if (ilrs_conics_asymptote(out->vinf_dep, &out->dla, &out->rla) != 0)
         out->dla = out->rla = 0.0;  /* zero v_inf: no direction */
-    out->dv_depart = b->dep_gm > 0.0
-                         ? ilrs_conics_departure_dv(
-                               b->dep_gm, b->dep_radius_km + b->park_alt_km,
-                               out->vinf_dep_kms)
-                         : out->vinf_dep_kms;
-    out->dv_arrive = arrival_dv(b, out->vinf_arr_kms);
+    ilrs_budget_dv(b, out->vinf_dep_kms, out->vinf_arr_kms, &out->dv_depart,
+                   &out->dv_arrive);
     out->dv_total = out->dv_depart + out->dv_arrive;
     return ILRS_OK;
 }
