@@ -398,7 +398,8 @@ static int pc_csv(const pc_run *r, const ilrs_porkchop *p)
                         (p->arr_t[j] - p->dep_t[i]) / ILRS_DAY_S);
                 continue;
             }
-            fprintf(f, "%s,%s,%.6f,%d,%.6f,%.6f,%.4f,%.6f,%.6f,%.6f,%.6f\n",
+            fprintf(f, "%s,%s,%.6f,%d,%.12g,%.12g,%.10f,%.12g,%.12g,%.12g,"
+                       "%.12g\n",
                     db, ab, p->tof[k] / ILRS_DAY_S, p->revs[k], p->c3[k],
                     sqrt(p->c3[k]), p->dla[k] / ILRS_DEG, p->vinf_arr[k],
                     p->dv_depart[k], p->dv_arrive[k], p->dv_total[k]);
