@@ -45,8 +45,8 @@ void design_transfer_table(const char *label, const ilrs_transfer *t);
 int design_print_json(json_t *doc);
 /* The porkchop plot of a computed grid; 0 or an exit code. */
 int design_plot(const char *path, const ilrs_porkchop *p,
-                const ilrs_porkchop_spec *s, const char *from,
-                const char *to);
+                const ilrs_porkchop_spec *s, const char *from, const char *to,
+                const char *source);
 /* The transfer arc of t as a CCSDS OEM file; 0 or an exit code. */
 int design_oem(const char *path, const ilrs_ephem *e,
                const ilrs_window_spec *s, const ilrs_transfer *t,

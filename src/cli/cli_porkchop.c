@@ -474,7 +474,8 @@ static int pc_run_all(pc_run *r)
     }
     int rc = r->csv ? pc_csv(r, p) : 0;
     if (!rc && r->plot)
-        rc = design_plot(r->plot, p, &r->spec, r->from.name, r->to.name);
+        rc = design_plot(r->plot, p, &r->spec, r->from.name, r->to.name,
+                         ilrs_ephem_source(r->eph));
     if (!rc)
         rc = pc_report(r, p);
     ilrs_porkchop_free(p);
