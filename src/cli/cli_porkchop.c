@@ -328,8 +328,8 @@ static int pc_axes(const cli_args *a, pc_run *r)
         return cli_fail(cmd, CLI_EXIT_USAGE,
                         "--arrive ends before --depart begins: no transfer "
                         "has a positive time of flight");
-    double nd = floor((r->d1 - r->d0) / r->step + 1e-9) + 1;
-    double na = floor((r->a1 - r->a0) / r->step + 1e-9) + 1;
+    double nd = floor((r->d1 - r->d0) / r->step + 1e-6) + 1;
+    double na = floor((r->a1 - r->a0) / r->step + 1e-6) + 1;
     if (nd > PC_MAX_AXIS || na > PC_MAX_AXIS)
         return cli_fail(cmd, CLI_EXIT_USAGE,
                         "--step gives %.0f x %.0f dates; at most %d per "
@@ -360,9 +360,9 @@ static int pc_parse(const cli_args *a, pc_run *r)
     rc = cli_open_ephem(cmd, cli_get(a, "ephemeris"), &r->eph);
     if (rc)
         return rc;
-    if (design_body(cmd, "from", r->eph, from ? from : "Earth", el, r->d0,
+    if (design_body(cmd, "from", r->eph, from ? from : "Earth", el, NAN,
                     &r->from) ||
-        design_body(cmd, "to", r->eph, to, el, r->a0, &r->to))
+        design_body(cmd, "to", r->eph, to, el, NAN, &r->to))
         return CLI_EXIT_USAGE;
     if (design_covered(cmd, "depart", r->eph, &r->from, r->d0, r->d1) ||
         design_covered(cmd, "arrive", r->eph, &r->to, r->a0, r->a1))

@@ -121,8 +121,8 @@ static int win_options(const cli_args *a, win_run *r)
         return cli_fail(cmd, CLI_EXIT_USAGE,
                         "--step: expected a positive duration (1d, 12h, or "
                         "days), got '%s'", st);
-    double cells = (floor((s->dep1 - s->dep0) / s->step) + 1) *
-                   (floor((s->tof_max - s->tof_min) / s->step) + 1);
+    double cells = (floor((s->dep1 - s->dep0) / s->step + 1e-6) + 1) *
+                   (floor((s->tof_max - s->tof_min) / s->step + 1e-6) + 1);
     if (cells > 1e8)
         return cli_fail(cmd, CLI_EXIT_USAGE,
                         "--step gives %.0f grid cells; at most 1e8 (use a "
@@ -150,10 +150,9 @@ static int win_parse(const cli_args *a, win_run *r)
     rc = cli_open_ephem(cmd, cli_get(a, "ephemeris"), &r->eph);
     if (rc)
         return rc;
-    if (design_body(cmd, "from", r->eph, from ? from : "Earth", el, s->dep0,
+    if (design_body(cmd, "from", r->eph, from ? from : "Earth", el, NAN,
                     &r->from) ||
-        design_body(cmd, "to", r->eph, cli_get(a, "to"), el,
-                    s->dep0 + s->tof_min, &r->to))
+        design_body(cmd, "to", r->eph, cli_get(a, "to"), el, NAN, &r->to))
         return CLI_EXIT_USAGE;
     if (design_covered(cmd, "depart", r->eph, &r->from, s->dep0, s->dep1) ||
         design_covered(cmd, "tof", r->eph, &r->to, s->dep0 + s->tof_min,

@@ -187,8 +187,8 @@ static int collect_days(const window_grid *g, const ilrs_window_spec *s,
 static int grid_and_collect(const ilrs_ephem *e, const ilrs_window_spec *s,
                             ilrs_window *out, size_t *opt, ilrs_error *err)
 {
-    size_t ndep = (size_t)floor((s->dep1 - s->dep0) / s->step + 1e-9) + 1;
-    size_t ntof = (size_t)floor((s->tof_max - s->tof_min) / s->step + 1e-9) +
+    size_t ndep = (size_t)floor((s->dep1 - s->dep0) / s->step + 1e-6) + 1;
+    size_t ntof = (size_t)floor((s->tof_max - s->tof_min) / s->step + 1e-6) +
                   1;
     if ((double)ndep * (double)ntof > ILRS__MAX_CELLS)
         return ilrs_error_set(err, ILRS_ELIMIT,
