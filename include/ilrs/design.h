@@ -183,7 +183,9 @@ typedef struct ilrs_window {
     int found;                 /* 1 if any transfer meets the constraints */
     ilrs_transfer optimum;     /* refined in continuous dates */
     ilrs_transfer *days;       /* per feasible departure epoch of the grid,
-                                  the best tof meeting the constraints */
+                                  the best tof meeting the constraints
+                                  (golden-section search within one step
+                                  of the grid's best) */
     size_t ndays;
     size_t nephem;             /* body states evaluated on the grid */
 } ilrs_window;
@@ -191,8 +193,9 @@ typedef struct ilrs_window {
 /*
  * ilrs_window_search -- grid the departure period against the tof range
  * (arrival epochs on the same lattice, so every body state is evaluated
- * once), keep the cells meeting the constraints, then refine the best by
- * Nelder-Mead in (departure, tof) inside the period and tof range.
+ * once), keep the cells meeting the constraints, refine each departure
+ * date's best tof (golden section), then the best of those by Nelder-Mead
+ * in (departure, tof) inside the period and tof range.
  * Returned: out; free its days with ilrs_window_free.
  * Returns: ILRS_OK (out->found 0 when nothing meets the constraints);
  *   ILRS_EINVAL for a bad spec; ILRS_ELIMIT for more than 2e8 cells;

@@ -157,6 +157,34 @@ static void nelder_mead(refine_ctx *r, double t_dep, double tof)
     }
 }
 
+/* Golden-section search of the tof of one departure date within one grid
+   step either side of the grid's best; keeps the best point seen, so the
+   day never gets worse than its grid cell. */
+static void refine_day(const ilrs_ephem *e, const ilrs_window_spec *s,
+                       ilrs_transfer *day)
+{
+    refine_ctx r = {e, s, *day, ilrs_transfer_cost(day, s->objective)};
+    double tof = day->t_arr - day->t_dep;
+    double a = fmax(s->tof_min, tof - s->step);
+    double b = fmin(s->tof_max, tof + s->step);
+    const double g = 0.6180339887498949;
+    double c = b - g * (b - a), d = a + g * (b - a);
+    double fc = refine_cost(&r, day->t_dep, c);
+    double fd = refine_cost(&r, day->t_dep, d);
+    for (int it = 0; it < 40 && b - a > 1e-7 * s->step; it++) {
+        if (fc <= fd) {
+            b = d, d = c, fd = fc;
+            c = b - g * (b - a);
+            fc = refine_cost(&r, day->t_dep, c);
+        } else {
+            a = c, c = d, fc = fd;
+            d = a + g * (b - a);
+            fd = refine_cost(&r, day->t_dep, d);
+        }
+    }
+    *day = r.best;
+}
+
 /* Per departure day, its best feasible tof; the optimum among them. */
 static int collect_days(const window_grid *g, const ilrs_window_spec *s,
                         ilrs_window *out, size_t *opt, ilrs_error *err)
@@ -235,6 +263,13 @@ int ilrs_window_search(const ilrs_ephem *e, const ilrs_window_spec *s,
     if (out->ndays == 0) {
         ilrs__transfer_nan(&out->optimum, NAN, NAN);
         return ILRS_OK;
+    }
+    double best = INFINITY;
+    for (size_t k = 0; k < out->ndays; k++) {
+        refine_day(e, s, &out->days[k]);
+        double c = ilrs_transfer_cost(&out->days[k], s->objective);
+        if (c < best)
+            best = c, opt = k;
     }
     ilrs_transfer g = out->days[opt];
     refine_ctx r = {e, s, g, ilrs_transfer_cost(&g, s->objective)};
