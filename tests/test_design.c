@@ -5,11 +5,12 @@
  *   - every grid cell checked is solved again directly (ephemeris state,
  *     ilrs_lambert_solve, v_inf by subtraction) -- the grid must add
  *     nothing of its own;
- *   - Mars 2020's published launch period, 2020-07-17 to 2020-08-15 (NASA
- *     Mars 2020 launch period as announced, opened 17 July, extended to
- *     15 August; reported by NASASpaceflight.com, "Finding additional days
- *     in a short, interplanetary launch window to Mars", July 2020): the
- *     opportunity's least-C3 type-I departure must fall inside it. Hope
+ *   - Mars 2020's launch period as NASA planned it a year ahead,
+ *     2020-07-17 to 2020-08-05, every date arriving 2021-02-18 (NASA,
+ *     reported by autoevolution.com, "T-Minus One Year Until Launch
+ *     Window for Mars 2020 Mission Opens", July 2019; later extended to
+ *     15 August, NASASpaceflight.com, July 2020): the opportunity's
+ *     least-C3 type-I departure must fall inside the planned period. Hope
  *     (2020-07-19) and Tianwen-1 (2020-07-23) launched at its start.
  *   - ESA's ExoMars 2022 launch period, 2022-09-20 to 2022-10-01 (ESA,
  *     "ExoMars 2022 launch", 2022): the least-C3 departure of the 2022
@@ -250,8 +251,8 @@ static void test_opportunities(const ilrs_ephem *e)
     ilrs_window_search(e, &s, &w, NULL);
     double t = w.optimum.t_dep;
     check_true("2020 least-C3 type-I departure in Mars 2020 launch period",
-               t >= tdb("2020-07-17") && t <= tdb("2020-08-16"),
-               "NASA Mars 2020 launch period 2020-07-17..08-15");
+               t >= tdb("2020-07-17") && t <= tdb("2020-08-06"),
+               "NASA Mars 2020 launch period 2020-07-17..08-05");
     char buf[64];
     snprintf(buf, sizeof buf, "2020 optimum C3 %.3f, DLA %.2f deg",
              w.optimum.c3, w.optimum.dla / ILRS_DEG);
