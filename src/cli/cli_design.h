@@ -1,6 +1,7 @@
 /*
  * cli_design.h -- helpers shared by `ilrs porkchop` and `ilrs window`
- * (defined in cli_porkchop.c): date ranges, bodies, budgets, output.
+ * (defined in cli_porkchop.c; design_oem in cli_window.c): date ranges,
+ * bodies, budgets, output.
  */
 #ifndef ILRS_CLI_DESIGN_H
 #define ILRS_CLI_DESIGN_H

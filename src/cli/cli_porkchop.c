@@ -3,11 +3,13 @@
 #include <ctype.h>
 #include <jansson.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli_design.h"
 #include "ilrs/constants.h"
+#include "ilrs/plot_porkchop.h"
 
 static const char porkchop_help[] =
     "usage: ilrs porkchop --from BODY --to BODY --depart D0/D1 --arrive A0/A1\n"
@@ -458,6 +460,26 @@ static int pc_report(const pc_run *r, const ilrs_porkchop *p)
         return 0;
     }
     design_transfer_table("optimum (grid cell):", &t);
+    return 0;
+}
+
+int design_plot(const char *path, const ilrs_porkchop *p,
+                const ilrs_porkchop_spec *s, const char *from, const char *to,
+                const char *source)
+{
+    ilrs_error err = {0, ""};
+    size_t i = SIZE_MAX, j = SIZE_MAX;
+    if (ilrs_porkchop_best(p, s->objective, &i, &j) != ILRS_OK)
+        i = j = SIZE_MAX;
+    char label[48];
+    snprintf(label, sizeof label, "least %s",
+             s->objective == ILRS_OBJ_C3 ? "C3"
+             : s->objective == ILRS_OBJ_DV ? "total dv"
+             : s->objective == ILRS_OBJ_DV_DEPART ? "departure dv"
+                                                   : "arrival v-inf");
+    int st = ilrs_porkchop_plot(path, p, from, to, source, i, j, label, &err);
+    if (st < 0)
+        return cli_fail_status("porkchop", "--plot", st, &err);
     return 0;
 }
 

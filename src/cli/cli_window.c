@@ -6,6 +6,8 @@
 
 #include "cli_design.h"
 #include "ilrs/constants.h"
+#include "ilrs/kepler.h"
+#include "ilrs/oem.h"
 
 static const char window_help[] =
     "usage: ilrs window --from BODY --to BODY --depart D0/D1 --tof MIN/MAX\n"
@@ -223,6 +225,46 @@ static int win_json(const win_run *r, const ilrs_window *w)
         json_array_append_new(rows, design_transfer_json(&w->days[k]));
     json_object_set_new(doc, "window", rows);
     return design_print_json(doc);
+}
+
+/* The arc from the departure body's state with the transfer's v_inf
+   added, propagated about the Sun, one state per day and at arrival. */
+int design_oem(const char *path, const ilrs_ephem *e,
+               const ilrs_window_spec *s, const ilrs_transfer *t,
+               const char *target)
+{
+    ilrs_error err = {0, ""};
+    double dep[6];
+    int st = ilrs_ephem_state(e, s->from, 10, t->t_dep, dep, &err);
+    if (st < 0)
+        return cli_fail_status("window", "--oem", st, &err);
+    for (int k = 0; k < 3; k++)
+        dep[3 + k] += t->vinf_dep[k];
+    double tof = t->t_arr - t->t_dep;
+    size_t n = (size_t)ceil(tof / ILRS_DAY_S) + 1;
+    double *tt = malloc(n * sizeof *tt);
+    double(*xs)[6] = malloc(n * sizeof *xs);
+    if (!tt || !xs) {
+        free(tt);
+        free(xs);
+        return cli_fail("window", CLI_EXIT_FAIL, "out of memory");
+    }
+    for (size_t k = 0; k < n && st >= 0; k++) {
+        double dt = k + 1 == n ? tof : (double)k * ILRS_DAY_S;
+        tt[k] = t->t_dep + dt;
+        st = ilrs_kepler_propagate(dep, dt, ILRS_GM_SUN, xs[k], &err);
+    }
+    char comment[256];
+    snprintf(comment, sizeof comment, "Heliocentric Lambert arc to %s "
+             "(two-body, Sun GM of DE440)\nC3 %.4f km^2/s^2, arrival v-inf "
+             "%.4f km/s", target, t->c3, t->vinf_arr_kms);
+    ilrs_oem_segment seg = {"TRANSFER", NULL, "SUN", "EME2000", "TDB",
+                            comment, tt, (const double(*)[6])xs, n, 7};
+    if (st >= 0)
+        st = ilrs_oem_write(path, NULL, &seg, 1, &err);
+    free(tt);
+    free(xs);
+    return st < 0 ? cli_fail_status("window", "--oem", st, &err) : 0;
 }
 
 int cmd_window(int argc, char **argv)
