@@ -27,8 +27,8 @@ static int cmp_double(const void *a, const void *b)
 
 /* Contour levels from the minimum up to the q-quantile of the finite
    values: denser near the minimum (where a planner looks), at most max. */
-static size_t levels_for(const double *z, size_t n, double q, double *lv,
-                         size_t max)
+static size_t levels_for(const double *z, size_t n, double q, double span,
+                         double *lv, size_t max)
 {
     double *v = malloc(n * sizeof *v);
     size_t m = 0;
@@ -44,6 +44,9 @@ static size_t levels_for(const double *z, size_t n, double q, double *lv,
     qsort(v, m, sizeof *v, cmp_double);
     double lo = v[0], hi = v[(size_t)(q * (double)(m - 1))];
     free(v);
+    /* no further than `span` times the minimum (at least 20 units) above
+       it: the region a planner reads */
+    hi = fmin(hi, lo + fmax(span * lo, 20.0 * span / 1.5));
     if (!(hi > lo))
         return 0;
     double step = nice_step(hi - lo, (int)max - 2);
@@ -100,6 +103,59 @@ static void mark_optimum(ilrs_plot *p, const ilrs_porkchop *g, size_t i,
              label ? label : "optimum", g->c3[k], g->vinf_arr[k], d, a);
 }
 
+/* Which side of the 180-degree ridge cell (i, j) is on: the sign of the
+   z component of r_dep x r_arr (the prograde transfer angle passes 180
+   degrees where it changes), or 2 within 2 degrees of 180. */
+static signed char ridge_side(const ilrs_porkchop *g, size_t i, size_t j)
+{
+    const double *a = g->dep_state + 6 * i, *b = g->arr_state + 6 * j;
+    double na = sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
+    double nb = sqrt(b[0] * b[0] + b[1] * b[1] + b[2] * b[2]);
+    double c = (a[0] * b[0] + a[1] * b[1] + a[2] * b[2]) / (na * nb);
+    if (c < -cos(2.0 * ILRS_DEG))
+        return 2;
+    return a[0] * b[1] - a[1] * b[0] >= 0.0;
+}
+
+/* Copies of C3 (which 0) or arrival v-inf (1) without the cells on the
+   180-degree ridge: there the transfer plane is ill-defined, values jump
+   between neighbours and every level would draw a bead along the ridge. */
+static double *masked(const ilrs_porkchop *g, const signed char *side,
+                      int which)
+{
+    size_t nd = g->ndep, na = g->narr;
+    double *z = malloc(nd * na * sizeof *z);
+    if (!z)
+        return NULL;
+    for (size_t j = 0; j < na; j++)
+        for (size_t i = 0; i < nd; i++) {
+            size_t k = j * nd + i;
+            signed char sd = side[k];
+            int cut = sd == 2 || (i > 0 && side[k - 1] != sd) ||
+                      (i + 1 < nd && side[k + 1] != sd) ||
+                      (j > 0 && side[k - nd] != sd) ||
+                      (j + 1 < na && side[k + nd] != sd);
+            z[k] = cut ? NAN : (which ? g->vinf_arr[k] : g->c3[k]);
+        }
+    return z;
+}
+
+static int masked_pair(const ilrs_porkchop *g, double **zc, double **zv)
+{
+    size_t cells = g->ndep * g->narr;
+    signed char *side = malloc(cells);
+    *zc = *zv = NULL;
+    if (!side)
+        return ILRS_ENOMEM;
+    for (size_t j = 0; j < g->narr; j++)
+        for (size_t i = 0; i < g->ndep; i++)
+            side[j * g->ndep + i] = ridge_side(g, i, j);
+    *zc = masked(g, side, 0);
+    *zv = masked(g, side, 1);
+    free(side);
+    return *zc && *zv ? ILRS_OK : ILRS_ENOMEM;
+}
+
 int ilrs_porkchop_plot(const char *path, const ilrs_porkchop *g,
                        const char *from, const char *to, const char *source,
                        size_t opt_i, size_t opt_j, const char *label,
@@ -124,23 +180,26 @@ int ilrs_porkchop_plot(const char *path, const ilrs_porkchop *g,
     ilrs_plot_axis y = {g->arr_t[0], g->arr_t[g->narr - 1], ILRS_AXIS_DATE,
                         "Arrival (UTC)", NULL, 0};
     st = ilrs_plot_axes(p, &x, &y);
-    ilrs_grid c3 = {g->c3, g->ndep, g->narr, g->dep_t[0],
+    double *zc, *zv;
+    if (masked_pair(g, &zc, &zv) != ILRS_OK)
+        st = ilrs_error_set(err, ILRS_ENOMEM, "out of memory");
+    ilrs_grid c3 = {zc, g->ndep, g->narr, g->dep_t[0],
                     g->dep_t[1] - g->dep_t[0], g->arr_t[0],
                     g->arr_t[1] - g->arr_t[0]};
     ilrs_grid va = c3;
-    va.z = g->vinf_arr;
+    va.z = zv;
     ilrs_plot_style blue = {{0.05, 0.25, 0.75}, 1.3, 0, 0};
     ilrs_plot_style red = {{0.80, 0.10, 0.10}, 1.0, 0, 0};
     ilrs_plot_style grey = {{0.45, 0.45, 0.45}, 0.8, 1, 0};
     double lv[16];
-    size_t cells = g->ndep * g->narr, n;
+    size_t cells = g->ndep * g->narr, n = 0;
     if (st >= 0) {
         tof_lines(p, g, &grey);
-        n = levels_for(g->vinf_arr, cells, 0.35, lv, 7);
+        n = levels_for(g->vinf_arr, cells, 0.35, 1.0, lv, 7);
         st = n ? ilrs_plot_contour(p, &va, lv, n, &red, 1) : ILRS_OK;
     }
     if (st >= 0) {
-        n = levels_for(g->c3, cells, 0.4, lv, 12);
+        n = levels_for(g->c3, cells, 0.4, 1.5, lv, 12);
         st = n ? ilrs_plot_contour(p, &c3, lv, n, &blue, 1) : ILRS_OK;
     }
     char opt_text[160] = "";
@@ -153,6 +212,8 @@ int ilrs_porkchop_plot(const char *path, const ilrs_porkchop *g,
         ilrs_plot_style styles[] = {blue, red, grey, {{1, 1, 1}, 1, 0, 0}};
         ilrs_plot_legend(p, names, styles, opt_text[0] ? 4 : 3);
     }
+    free(zc);
+    free(zv);
     if (st < 0) {
         ilrs_plot_discard(p);
         return ilrs_error_set(err, st, "%s: cannot draw the porkchop", path);
