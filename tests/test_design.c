@@ -238,6 +238,21 @@ static void test_window_constraints(const ilrs_ephem *e)
     check_true("C3 <= 1 is never met for Mars", !w.found && w.ndays == 0,
                "Hohmann C3 to Mars is ~8.7 km^2/s^2 (Curtis ex. 8.4)");
     ilrs_window_free(&w);
+    /* Revolutions only add candidates: never a worse optimum. */
+    ilrs_window_spec s0 = window_spec("2020-06-15", "2020-09-15", 150, 900);
+    s0.objective = ILRS_OBJ_DV;
+    s0.step = 4 * ILRS_DAY_S;
+    ilrs_window w0, w1;
+    ilrs_window_search(e, &s0, &w0, NULL);
+    s0.max_revs = 1;
+    ilrs_window_search(e, &s0, &w1, NULL);
+    check_true("window with revs <= 1 is no worse than direct",
+               w1.found && w0.found && w1.optimum.dv_total <=
+                                           w0.optimum.dv_total + 1e-3,
+               "superset of candidate arcs; 1 m/s: both refinements end "
+               "in the same valley, each within ~1e-6 step");
+    ilrs_window_free(&w0);
+    ilrs_window_free(&w1);
     s.tof_min = -5.0;
     check_int("negative tof refused", ilrs_window_search(e, &s, &w, NULL),
               ILRS_EINVAL, "bad input");
