@@ -2,6 +2,7 @@
    reaches r2 under Kepler propagation, and bad input. */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "check.h"
 #include "ilrs/constants.h"
@@ -243,6 +244,61 @@ static void extremes(void)
                 "universal-variable propagation");
 }
 
+/* The batch call gives, problem by problem, exactly what single calls
+   give, on one thread and on all, with per-problem statuses. */
+static void batch(void)
+{
+    enum { N = 3000, PER = 5 };
+    static ilrs_lambert_problem p[N];
+    static ilrs_lambert_solution one[N * PER], all[N * PER];
+    static size_t n1[N], na[N];
+    static int st1[N], sta[N];
+    unsigned seed = 11;
+    for (int i = 0; i < N; i++) {
+        double u[8];
+        for (int j = 0; j < 8; j++) {
+            seed = seed * 1664525u + 1013904223u;
+            u[j] = (seed >> 8) / 16777216.0;
+        }
+        ilrs_lambert_problem q = {{7000 * (u[0] - 0.5), 7000 * (u[1] - 0.5),
+                                   7000}, {-9000 * u[2], 9000 * u[3],
+                                   -3000 * u[4]}, 200 + 4e4 * u[5],
+                                  398600.4418, 2, u[6] < 0.3, {0, 0, 0}};
+        p[i] = q;
+    }
+    p[17].tof_s = -1;                 /* bad: negative tof */
+    p[2001].r2[0] = p[2001].r2[1] = p[2001].r2[2] = 0;  /* bad: r2 = 0 */
+    int st = ilrs_lambert_solve_batch(p, N, one, PER, n1, st1, 1);
+    check_int("batch returns the first failure's status", st, ILRS_EINVAL,
+              "problem 17 has tof < 0");
+    ilrs_lambert_solve_batch(p, N, all, PER, na, sta, 0);
+    long mismatch = 0, bad = 0, nsols = 0;
+    for (int i = 0; i < N; i++) {
+        ilrs_lambert_solution s[PER];
+        size_t n;
+        int sti = ilrs_lambert_problem_solve(&p[i], s, PER, &n, NULL);
+        bad += sti != ILRS_OK;
+        mismatch += sti != st1[i] || sti != sta[i] || (sti == ILRS_OK &&
+                    (n != n1[i] || n != na[i]));
+        for (size_t k = 0; sti == ILRS_OK && k < n; k++) {
+            nsols++;
+            mismatch += memcmp(s[k].v1, one[i * PER + k].v1, sizeof s[k].v1)
+                        || memcmp(s[k].v2, all[i * PER + k].v2,
+                                  sizeof s[k].v2);
+        }
+    }
+    check_int("batch: results identical to single calls (1 and all "
+              "threads)", mismatch, 0, "same code, caller-owned arrays");
+    check_int("batch: exactly the two bad problems fail", bad, 2,
+              "tof < 0 and r2 = 0");
+    check_int("batch: statuses of the bad problems", (long)st1[17] +
+              sta[2001], 2L * ILRS_EINVAL, "per-problem status");
+    check_true("batch: most problems have several solutions",
+               nsols > 2 * N, "up to 2 revolutions");
+    check_int("batch: NULL arrays refused", ilrs_lambert_solve_batch(p, N,
+              NULL, PER, n1, st1, 1), ILRS_EINVAL, "argument check");
+}
+
 int main(void)
 {
     textbook();
@@ -250,5 +306,6 @@ int main(void)
     bad_input();
     half_turn();
     extremes();
+    batch();
     return check_done();
 }
