@@ -1,7 +1,7 @@
 #!/bin/sh
 # bench/run.sh BUILD_DIR -- every benchmark against its peer, in one run.
 # Needs ../shared/data (ILRS_DATA to override) and Debian's python3 with
-# python3-jplephem.
+# python3-jplephem and python3-poliastro.
 set -eu
 build=${1:-build}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -19,3 +19,14 @@ for case in "3 301 Moon_wrt_EMB" "0 4 Mars_barycenter_wrt_SSB"; do
     /usr/bin/python3 "$here/ephem_peer.py" "$data/ephem/de421-2022-2026.bsp" \
         "$1" "$2" "$tmp/epochs" "$one" "$all"
 done
+
+# Lambert: random single-revolution heliocentric problems; poliastro's
+# izzo (python3-poliastro, numba) times the first LAMBERT_PEER_N of the
+# same problems.
+ln=${BENCH_LAMBERT_N:-1000000}
+echo "== Lambert single revolution, $ln random heliocentric problems =="
+"$build/bench/bench_lambert" "$ln" "$tmp/lambert" | tee "$tmp/out"
+one=$(awk '/threads=1 /{sub("solves_per_s=","",$5); print $5}' "$tmp/out")
+all=$(tail -n 1 "$tmp/out" | awk '{sub("solves_per_s=","",$5); print $5}')
+/usr/bin/python3 "$here/lambert_peer.py" "$tmp/lambert" "$one" "$all" \
+    "${LAMBERT_PEER_N:-200000}"

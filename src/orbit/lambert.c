@@ -21,6 +21,16 @@
 #define MAX_ITER 50        /* Householder / Halley iterations */
 #define MAX_BRACKET 300    /* safeguarded Newton-bisection iterations */
 #define X_TOL 1e-13        /* convergence, relative to max(1, |x|) */
+/* Householder's third-order step converges quartically: once a step is
+   below STEP_DONE (relative) the next would be ~C STEP_DONE^4 and the
+   stepped x is kept without another evaluation. The step is measured
+   against the distance to x = -1 (where T grows without bound) for
+   x < 0, else against max(1, x). Relative to that scale C stays small on
+   the single-revolution curve (measured: velocities within 4e-13 of a
+   run iterated to 1e-13); near the minimum-time point of a
+   multi-revolution branch it does not, so those stop later. */
+#define STEP_DONE_0 1e-4
+#define STEP_DONE_N 1e-7
 #define BATTIN_DX 0.1      /* Battin's series for |x - 1| below this */
 
 /* The reduced problem: Izzo's lambda and T, and the geometry to turn x
@@ -28,7 +38,7 @@
 typedef struct {
     double lam, oml2;      /* lambda and 1 - lambda^2 (= c / s) */
     double t;              /* non-dimensional time of flight */
-    double gamma, rho, sigma, r1n, r2n;
+    double gamma, rho, sigma, i1, i2;  /* i1, i2: 1 / |r1|, 1 / |r2| */
     double ir1[3], ir2[3], it1[3], it2[3];
 } geom;
 
@@ -72,11 +82,15 @@ static double tof_of_x(double x, const geom *g, int n, double *yp)
         return 0.5 * (eta * eta * eta * q + 4.0 * lam * eta);
     }
     double se = sqrt(fabs(e)), psi;
-    if (e < 0.0)
-        psi = atan2(se * eta, x * y - lam * e) + n * ILRS_PI;
-    else
+    double inv = 1.0 / (se * e);  /* off the psi chain: overlaps asin */
+    if (e < 0.0) {  /* psi in [0, pi]; acos where well conditioned */
+        double sp = se * eta, cp = x * y - lam * e;
+        psi = cp > 0.5 ? asin(sp) : (cp < -0.5 ? ILRS_PI - asin(sp)
+                                                : acos(cp));
+        psi += n * ILRS_PI;
+    } else
         psi = asinh(se * eta);
-    return (xmly_of(x, y, g) - psi / se) / e;
+    return (xmly_of(x, y, g) * se - psi) * inv;
 }
 
 /* First three derivatives of T(x) (Izzo 2015, eq. 22). */
@@ -86,11 +100,11 @@ static void tof_derivs(double x, double t, double y, double lam, double *d1,
     double l2 = lam * lam, l3 = l2 * lam, umx2 = 1.0 - x * x;
     if (umx2 == 0.0)
         umx2 = 1e-300;
-    double y3 = y * y * y, y5 = y3 * y * y;
-    *d1 = (3.0 * t * x - 2.0 + 2.0 * l3 * x / y) / umx2;
-    *d2 = (3.0 * t + 5.0 * x * *d1 + 2.0 * (1.0 - l2) * l3 / y3) / umx2;
-    *d3 = (7.0 * x * *d2 + 8.0 * *d1 - 6.0 * (1.0 - l2) * l2 * l3 * x / y5) /
-          umx2;
+    double iu = 1.0 / umx2, iy = 1.0 / y, iy2 = iy * iy;
+    double a = 2.0 * (1.0 - l2) * l3 * iy * iy2;  /* 2 (1-l2) l3 / y^3 */
+    *d1 = (3.0 * t * x - 2.0 + 2.0 * l3 * x * iy) * iu;
+    *d2 = (3.0 * t + 5.0 * x * *d1 + a) * iu;
+    *d3 = (7.0 * x * *d2 + 8.0 * *d1 - 3.0 * a * l2 * x * iy2) * iu;
 }
 
 /* Householder iteration on T(x) = g->t from x0; *d1 is dT/dx at the
@@ -108,7 +122,8 @@ static int householder(const geom *g, double x0, int n, double *x,
         double xn = xk - step;
         if (!isfinite(xn) || xn <= -1.0 || (n > 0 && xn >= 1.0))
             return ILRS_ENOCONV;
-        if (fabs(step) < X_TOL * fmax(1.0, fabs(xk))) {
+        double scale = xk < 0.0 ? 1.0 + xk : (xk > 1.0 ? xk : 1.0);
+        if (fabs(step) < (n ? STEP_DONE_N : STEP_DONE_0) * scale) {
             *x = xn;
             *iters = it;
             return ILRS_OK;
@@ -179,21 +194,35 @@ static void velocities(double x, const geom *g, ilrs_lambert_solution *s)
     double ypl = g->lam * x >= 0.0 ? y + g->lam * x
                                    : g->oml2 / (y - g->lam * x);
     double lypx = g->lam * y + x;
-    double vr1 = g->gamma * (-xmly - g->rho * lypx) / g->r1n;
-    double vr2 = -g->gamma * (-xmly + g->rho * lypx) / g->r2n;
+    double vr1 = g->gamma * (-xmly - g->rho * lypx) * g->i1;
+    double vr2 = -g->gamma * (-xmly + g->rho * lypx) * g->i2;
     double vt = g->gamma * g->sigma * ypl;
+    double vt1 = vt * g->i1, vt2 = vt * g->i2;
     for (int k = 0; k < 3; k++) {
-        s->v1[k] = vr1 * g->ir1[k] + vt / g->r1n * g->it1[k];
-        s->v2[k] = vr2 * g->ir2[k] + vt / g->r2n * g->it2[k];
+        s->v1[k] = vr1 * g->ir1[k] + vt1 * g->it1[k];
+        s->v2[k] = vr2 * g->ir2[k] + vt2 * g->it2[k];
     }
     s->x = x;
+}
+
+/* acos(x) to 2e-8 for the initial guess only: Abramowitz & Stegun,
+   Handbook of Mathematical Functions (1964), 4.4.46, with
+   acos(-x) = pi - acos(x). */
+static double acos_guess(double x)
+{
+    double a = fabs(x);
+    double r = sqrt(1.0 - a) *
+               (1.5707963050 + a * (-0.2145988016 + a * (0.0889789874 +
+               a * (-0.0501743046 + a * (0.0308918810 + a * (-0.0170881256 +
+               a * (0.0066700901 + a * -0.0012624911)))))));
+    return x < 0.0 ? ILRS_PI - r : r;
 }
 
 /* Izzo's initial guess for n = 0. */
 static double guess0(const geom *g)
 {
     double lam = g->lam, t = g->t, oml = g->oml2 / (1.0 + lam);
-    double t00 = acos(lam) + lam * sqrt(g->oml2);
+    double t00 = acos_guess(lam) + lam * sqrt(g->oml2);
     double t1 = 2.0 / 3.0 * oml * (1.0 + lam + lam * lam);
     if (t >= t00)
         return -(t - t00) / (t - t00 + 4.0);
@@ -202,21 +231,27 @@ static double guess0(const geom *g)
         double oml5 = oml * (1.0 + lam + l2 + l2 * lam + l2 * l2);
         return t1 * (t1 - t) / (2.0 / 5.0 * oml5 * t) + 1.0;
     }
-    return pow(t / t00, log2(t1 / t00)) - 1.0;
+    return exp2(log2(t / t00) * log2(t1 / t00)) - 1.0;
 }
 
 /* Unit vectors and the sign of lambda for the transfer plane. */
 static int plane(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
 {
     double ih[3], ref[3] = {0.0, 0.0, 1.0};
-    double nn = ilrs_vec3_norm(p->normal);
-    int hint = nn > 0.0 && isfinite(nn);
-    if (hint)
+    int hint = p->normal[0] != 0.0 || p->normal[1] != 0.0 ||
+               p->normal[2] != 0.0;
+    if (hint) {
+        double nn = ilrs_vec3_norm(p->normal);
+        if (!isfinite(nn))
+            return ilrs_error_set(err, ILRS_EINVAL,
+                                  "lambert: the plane normal is not finite");
         for (int k = 0; k < 3; k++)
             ref[k] = p->normal[k] / nn;
+    }
     ilrs_vec3_cross(g->ir1, g->ir2, ih);
     double hn = ilrs_vec3_norm(ih), sgn;
-    if (hn < ILRS_LAMBERT_COLLINEAR) {
+    int collinear = hn < ILRS_LAMBERT_COLLINEAR;
+    if (collinear) {
         if (ilrs_vec3_dot(g->ir1, g->ir2) > 0.0)
             return ilrs_error_set(err, ILRS_EINVAL,
                                   "lambert: r1 and r2 point the same way "
@@ -250,11 +285,12 @@ static int plane(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
     g->lam *= sgn;          /* negative for transfers beyond 180 deg */
     ilrs_vec3_cross(ih, g->ir1, g->it1);
     ilrs_vec3_cross(ih, g->ir2, g->it2);
-    double t2 = ilrs_vec3_norm(g->it2);
+    /* ih is normal to r2 unless the plane came from the hint. */
     double dir = p->retrograde ? -1.0 : 1.0;
+    double d2 = collinear ? dir / ilrs_vec3_norm(g->it2) : dir;
     for (int k = 0; k < 3; k++) {
         g->it1[k] *= dir;
-        g->it2[k] *= dir / t2;
+        g->it2[k] *= d2;
     }
     return ILRS_OK;
 }
@@ -279,23 +315,24 @@ static int setup(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
         return ilrs_error_set(err, ILRS_EINVAL,
                               "lambert: max_revs must be >= 0 (got %d)",
                               p->max_revs);
-    double c[3], sum[3];
+    double c[3], sum[3], i1 = 1.0 / r1n, i2 = 1.0 / r2n;
     for (int k = 0; k < 3; k++) {
         c[k] = p->r2[k] - p->r1[k];
-        g->ir1[k] = p->r1[k] / r1n;
-        g->ir2[k] = p->r2[k] / r2n;
+        g->ir1[k] = p->r1[k] * i1;
+        g->ir2[k] = p->r2[k] * i2;
         sum[k] = g->ir1[k] + g->ir2[k];
     }
-    double cn = ilrs_vec3_norm(c), s = 0.5 * (r1n + r2n + cn);
+    double cn = ilrs_vec3_norm(c), s = 0.5 * (r1n + r2n + cn), is = 1.0 / s;
     /* |lambda| = sqrt(r1 r2) cos(theta/2) / s: no cancellation at 180 deg */
-    g->lam = sqrt(r1n * r2n) * 0.5 * ilrs_vec3_norm(sum) / s;
-    g->oml2 = cn / s;
-    g->t = sqrt(2.0 * p->mu / (s * s * s)) * p->tof_s;
-    g->r1n = r1n;
-    g->r2n = r2n;
+    g->lam = 0.5 * sqrt(r1n * r2n * ilrs_vec3_dot(sum, sum)) * is;
+    g->oml2 = cn * is;
     g->gamma = sqrt(p->mu * s / 2.0);
+    g->t = 2.0 * g->gamma * is * is * p->tof_s;  /* sqrt(2 mu / s^3) tof */
+    g->i1 = i1;
+    g->i2 = i2;
     g->rho = (r1n - r2n) / cn;
-    g->sigma = sqrt(fmax(0.0, 1.0 - g->rho * g->rho));
+    double s2 = 1.0 - g->rho * g->rho;
+    g->sigma = s2 > 0.0 ? sqrt(s2) : 0.0;
     return plane(p, g, err);
 }
 
