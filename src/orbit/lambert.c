@@ -231,7 +231,10 @@ static double guess0(const geom *g)
         double oml5 = oml * (1.0 + lam + l2 + l2 * lam + l2 * l2);
         return t1 * (t1 - t) / (2.0 / 5.0 * oml5 * t) + 1.0;
     }
-    return exp2(log2(t / t00) * log2(t1 / t00)) - 1.0;
+    /* Between T1 and T00: the interpolation of Izzo's eq. (30) written so
+       that it gives x = 1 at T1 and x = 0 at T00 (as printed, the
+       exponent is log2(T1/T00) and x misses 1 at T1). */
+    return exp2(log(t / t00) / log(t1 / t00)) - 1.0;
 }
 
 /* Unit vectors and the sign of lambda for the transfer plane. */
