@@ -11,6 +11,8 @@ static const struct {
 } commands[] = {
     {"ephem", cmd_ephem, "where the Sun, Moon, planets and small bodies are"},
     {"time", cmd_time, "convert an epoch between UTC, TAI, TT and TDB"},
+    {"lambert", cmd_lambert, "transfer arcs between two positions in a "
+                             "given time"},
 };
 
 static void usage(FILE *f)
