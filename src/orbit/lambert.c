@@ -163,19 +163,27 @@ static int bracketed(const geom *g, int n, double lo, double hi, int lo_pos,
     return ILRS_ENOCONV;
 }
 
-/* Halley iteration for the minimum of T(x) with n revolutions. */
+/* The minimum of T(x) with n >= 1 revolutions: Halley's iteration on
+   dT/dx = 0 kept inside a bracket (dT/dx < 0 left of the minimum, > 0
+   right of it, on (-1, 1)), bisection where a step leaves it. */
 static int tmin(const geom *g, int n, double *xm, double *tm)
 {
-    double x = 0.0, y, t = tof_of_x(x, g, n, &y);
-    for (int it = 0; it < MAX_ITER; it++) {
+    double lo = -1.0, hi = 1.0, x = 0.0, y, t = tof_of_x(x, g, n, &y);
+    for (int it = 0; it < MAX_BRACKET; it++) {
         double d1, d2, d3;
         tof_derivs(x, t, y, g->lam, &d1, &d2, &d3);
         if (d1 == 0.0)
             break;
+        if (d1 < 0.0)
+            lo = x;
+        else if (d1 > 0.0)
+            hi = x;
+        else
+            return ILRS_ENOCONV;  /* NaN */
         double xn = x - d1 * d2 / (d2 * d2 - d1 * d3 / 2.0);
-        if (!isfinite(xn) || fabs(xn) >= 1.0)
-            return ILRS_ENOCONV;
-        int done = fabs(xn - x) < X_TOL;
+        if (!(xn > lo && xn < hi))
+            xn = 0.5 * (lo + hi);
+        int done = fabs(xn - x) < X_TOL || hi - lo < X_TOL;
         x = xn;
         t = tof_of_x(x, g, n, &y);
         if (done)
@@ -183,7 +191,7 @@ static int tmin(const geom *g, int n, double *xm, double *tm)
     }
     *xm = x;
     *tm = t;
-    return ILRS_OK;
+    return isfinite(t) ? ILRS_OK : ILRS_ENOCONV;
 }
 
 /* The velocities of a solution x (Izzo 2015, Algorithm 1, last block). */
@@ -218,14 +226,14 @@ static double acos_guess(double x)
     return x < 0.0 ? ILRS_PI - r : r;
 }
 
-/* Izzo's initial guess for n = 0. */
+/* Izzo's initial guess for n = 0 (Izzo 2015, eq. 30). */
 static double guess0(const geom *g)
 {
     double lam = g->lam, t = g->t, oml = g->oml2 / (1.0 + lam);
     double t00 = acos_guess(lam) + lam * sqrt(g->oml2);
     double t1 = 2.0 / 3.0 * oml * (1.0 + lam + lam * lam);
     if (t >= t00)
-        return -(t - t00) / (t - t00 + 4.0);
+        return cbrt((t00 / t) * (t00 / t)) - 1.0;  /* (T00 / T)^(2/3) - 1 */
     if (t <= t1) {
         double l2 = lam * lam;
         double oml5 = oml * (1.0 + lam + l2 + l2 * lam + l2 * l2);
@@ -407,6 +415,12 @@ int ilrs_lambert_problem_solve(const ilrs_lambert_problem *p,
             sol->revs = n;
             sol->branch = b;
             velocities(x, &g, sol);
+            if (!isfinite(sol->v1[0] + sol->v1[1] + sol->v1[2] + sol->v2[0] +
+                          sol->v2[1] + sol->v2[2]))
+                return ilrs_error_set(err, ILRS_ERANGE,
+                                      "lambert: the velocities overflow "
+                                      "double precision (tof %g s, mu %g)",
+                                      p->tof_s, p->mu);
             k++;
         }
     *nsol = k;
