@@ -74,6 +74,9 @@ static void bad_input(void)
                    "says why and what to do");
     check_int("zero position", ilrs_lambert_solve(z, r2, 3000, 398600, 0, 0,
               s, 3, &n, &err), ILRS_EINVAL, "r1 = 0");
+    check_int("coincident positions", ilrs_lambert_solve(r1, r1, 3000,
+              398600, 2, 0, s, 3, &n, &err), ILRS_EINVAL, "r1 = r2");
+    check_contains("coincident message", err.msg, "same point", "says why");
     double r3[3] = {0, 7000, 0};
     check_int("negative tof", ilrs_lambert_solve(r1, r3, -5, 398600, 0, 0, s,
               3, &n, &err), ILRS_EINVAL, "tof must be > 0");

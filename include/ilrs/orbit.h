@@ -72,9 +72,9 @@ typedef struct ilrs_lambert_solution {
  *   the same way (0 deg: no transfer arc), r1 and r2 opposite (180 deg)
  *   without a normal, a normal along r1, or a normal lying in the
  *   transfer plane (the sense of motion is then undefined); ILRS_ENOCONV
- *   if an iteration fails, ILRS_ERANGE if the velocities overflow (absurd
- *   inputs such as a 1e-300 s time of flight); no solution is then
- *   returned.
+ *   if an iteration fails, ILRS_ERANGE if the scale of the problem or the
+ *   velocities overflow (absurd inputs such as a 1e-300 s time of flight
+ *   or 1e300 km positions); no solution is then returned.
  * Notes: allocates nothing, keeps no state, safe from many threads.
  *   err->msg names what was wrong.
  */

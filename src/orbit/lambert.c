@@ -334,6 +334,10 @@ static int setup(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
         sum[k] = g->ir1[k] + g->ir2[k];
     }
     double cn = ilrs_vec3_norm(c), s = 0.5 * (r1n + r2n + cn), is = 1.0 / s;
+    if (!(cn > 0.0))
+        return ilrs_error_set(err, ILRS_EINVAL,
+                              "lambert: r1 and r2 are the same point: no "
+                              "transfer arc");
     /* |lambda| = sqrt(r1 r2) cos(theta/2) / s: no cancellation at 180 deg */
     g->lam = 0.5 * sqrt(r1n * r2n * ilrs_vec3_dot(sum, sum)) * is;
     g->oml2 = cn * is;
@@ -344,6 +348,12 @@ static int setup(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
     g->rho = (r1n - r2n) / cn;
     double s2 = 1.0 - g->rho * g->rho;
     g->sigma = s2 > 0.0 ? sqrt(s2) : 0.0;
+    if (!(g->t > 0.0) || !isfinite(g->t) || isnan(g->lam) ||
+        !isfinite(g->gamma) || !isfinite(g->rho))
+        return ilrs_error_set(err, ILRS_ERANGE,
+                              "lambert: the problem's scale (|r| %g km, "
+                              "tof %g s, mu %g) is outside double precision",
+                              r1n, p->tof_s, p->mu);
     return plane(p, g, err);
 }
 
