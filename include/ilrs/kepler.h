@@ -1,8 +1,10 @@
 /*
  * ilrs/kepler.h -- two-body conic orbits: elements, states, propagation.
  *
- * Elements are perifocal (q, e, i, node, argp, tp), which describe every
- * conic (ellipse, parabola, hyperbola) without singularity in e; the frame
+ * Two element sets: perifocal (ilrs_conic: q, e, i, node, argp, tp),
+ * which describe every conic (ellipse, parabola, hyperbola) without
+ * singularity in e, and classical at one instant (ilrs_elements: p, e, i,
+ * RAAN, argp, true anomaly) with documented singular cases; the frame
  * is whatever the caller's states are in (ICRF for the ephemeris; the
  * small-body files are J2000 ecliptic and are rotated when read).
  * Propagation uses universal variables (Stumpff functions), valid for all
