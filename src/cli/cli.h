@@ -76,5 +76,6 @@ int cmd_ephem(int argc, char **argv);
 int cmd_time(int argc, char **argv);
 int cmd_porkchop(int argc, char **argv);
 int cmd_window(int argc, char **argv);
+int cmd_lambert(int argc, char **argv);
 
 #endif

@@ -15,6 +15,8 @@ static const struct {
      "departure x arrival grids of C3, v-infinity and dv (Lambert)"},
     {"window", cmd_window,
      "launch window and optimum transfer for a departure period"},
+    {"lambert", cmd_lambert, "transfer arcs between two positions in a "
+                             "given time"},
 };
 
 static void usage(FILE *f)
