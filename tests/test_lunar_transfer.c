@@ -141,14 +141,13 @@ static void window(ilrs_ephem *eph)
     int ok = 0, agree = 0;
     for (int i = 0; i < 28; i++) {
         int open = t[i].status == ILRS_TRANSFER_OK;
-        double lo = 90, hi = 0;   /* |declination| over possible arrivals */
+        double hi = 0;   /* largest |declination| over possible arrivals */
         for (int h = 0; h <= 26; h++) {
             double m[6], when = open ? t[i].t_loi
                                      : day0 + i * ILRS_DAY_S + sp.tof_s +
                                            h * 3600.0;
             ilrs_ephem_state(eph, 301, 399, when, m, NULL);
             double dec = fabs(asin(m[2] / ilrs_vec3_norm(m))) / ILRS_DEG;
-            lo = fmin(lo, dec);
             hi = fmax(hi, dec);
         }
         ok += open;
