@@ -4,7 +4,9 @@
 
 #include "check.h"
 #include "ilrs/constants.h"
+#include "ilrs/lunar_orbit.h"
 #include "ilrs/lunar_transfer.h"
+#include "ilrs/propagate.h"
 #include "ilrs/time.h"
 #include "ilrs/vec.h"
 
@@ -182,6 +184,69 @@ static void window(ilrs_ephem *eph)
                    "parking altitude", "one clear message");
 }
 
+static void lunar_orbits(ilrs_ephem *eph)
+{
+    ilrs_error err;
+    double e, inc = 50 * ILRS_DEG;
+    int st = ilrs_lunar_frozen_ecc(5000.0, inc, 0, 1, &e, &err);
+    check_int("frozen orbit, Earth tide only", st, 0, err.msg);
+    check_close("Kozai frozen orbit: cos^2 i = 3/5 (1 - e^2)", e,
+                sqrt(1 - cos(inc) * cos(inc) / 0.6), 1e-9,
+                "Kozai (1962), AJ 67, 591: the quadrupole fixed point");
+    check_int("no frozen e at i = 10 deg (Earth only)",
+              ilrs_lunar_frozen_ecc(5000.0, 10 * ILRS_DEG, 0, 1, &e, &err),
+              ILRS_ENOTFOUND, "below the Kozai critical 39.2 deg");
+    /* J2 node rate against a numerical run with the Moon's J2 only */
+    ilrs_force_model fm;
+    ilrs_force_model_init(&fm, 301, 0, 1, eph, 7.7e8, &err);
+    fm.pole[0] = fm.pole[1] = 0;
+    fm.pole[2] = 1;
+    ilrs_prop *p = NULL;
+    ilrs_prop_new(&fm, NULL, &p, &err);
+    double a = ILRS_MOON_RADIUS_KM + 100.0;
+    ilrs_conic c = {ILRS_GM_MOON, a, 0.0, 30 * ILRS_DEG, 0, 0, 0};
+    ilrs_prop_request rq = {.t0 = 0.0, .t1 = 20 * 86400.0};
+    ilrs_conic_state(&c, 0.0, rq.x0, &err);
+    ilrs_prop_result res;
+    ilrs_prop_run(p, &rq, &res, &err);
+    double h[3];
+    ilrs_vec3_cross(res.x, res.x + 3, h);
+    ilrs_lunar_rates r;
+    ilrs_lunar_secular_rates(a, 0.0, c.i, 0.0, 1, 0, &r);
+    check_close("Moon J2 node drift over 20 d (deg)",
+                atan2(h[0], -h[1]) / ILRS_DEG, r.node * rq.t1 / ILRS_DEG,
+                0.03 * fabs(r.node * rq.t1) / ILRS_DEG,
+                "Vallado (2013) eq. 9-41 vs a numerical run with the same "
+                "J2; 3% for short-period terms");
+    ilrs_prop_free(p);
+    /* coverage of the south pole from a 100 km polar orbit */
+    ilrs_frame me = {ILRS_FRAME_MOON_ME, 0, 0.0};
+    ilrs_rotation rot;
+    double t0 = tdb("2024-06-01"), xm[6], x0[6];
+    ilrs_ephem_rotation(eph, &me, t0, &rot, NULL, &err);
+    ilrs_conic polar = {ILRS_GM_MOON, a, 0.0, 90 * ILRS_DEG, 0.3, 0, t0};
+    ilrs_conic_state(&polar, t0, xm, &err);
+    ilrs_mat3_tmul_vec(rot.r, xm, x0);
+    ilrs_mat3_tmul_vec(rot.r, xm + 3, x0 + 3);
+    ilrs_conic el;
+    ilrs_lunar_elements(eph, t0, x0, &el, &err);
+    check_close("elements in MOON_ME: inclination (deg)", el.i / ILRS_DEG,
+                90.0, 1e-9, "built polar in MOON_ME");
+    ilrs_lunar_coverage cov;
+    st = ilrs_lunar_site_coverage(eph, x0, t0, 86400.0, 20.0,
+                                  -90 * ILRS_DEG, 0.0, 0.0, &cov, &err);
+    check_int("coverage run", st, 0, err.msg);
+    double lam = acos(ILRS_MOON_RADIUS_KM / a);
+    check_close("south pole seen from a 100 km polar orbit (fraction)",
+                cov.fraction, lam / ILRS_PI, 0.01,
+                "geometry: visible while within the central angle "
+                "acos(R / (R + h)) of the pole, each revolution (Wertz, "
+                "Space Mission Engineering 2011, sec. 8.3)");
+    check_int("coverage bad step", ilrs_lunar_site_coverage(
+                  eph, x0, t0, 86400.0, 0.0, 0, 0, 0, &cov, &err),
+              ILRS_EINVAL, "documented");
+}
+
 int main(void)
 {
     const char *data = getenv("ILRS_DATA");
@@ -207,6 +272,7 @@ int main(void)
         change(de421, "Chang'e-6", "2024-05-03T09:27:00", "2024-05-03",
                37 * 60.0);
         window(de421);
+        lunar_orbits(de421);
     }
     ilrs_ephem_free(de405);
     ilrs_ephem_free(de421);
