@@ -11,6 +11,10 @@ static const struct {
 } commands[] = {
     {"ephem", cmd_ephem, "where the Sun, Moon, planets and small bodies are"},
     {"time", cmd_time, "convert an epoch between UTC, TAI, TT and TDB"},
+    {"lunar-transfer", cmd_lunar_transfer,
+     "Earth-Moon transfers from a launch site, day by day"},
+    {"cr3bp", cmd_cr3bp,
+     "Earth-Moon three-body orbits: Lyapunov, halo, NRHO, DRO"},
 };
 
 static void usage(FILE *f)

@@ -214,6 +214,12 @@ static int launch_time(const ilrs_lunar_transfer_spec *sp, double day,
             return st;
         *t += remainder(ra - a, 2 * ILRS_PI) / EARTH_RATE;
     }
+    /* keep the launch on its day (one sidereal day earlier or later) */
+    double sidereal = 2 * ILRS_PI / EARTH_RATE;
+    if (*t >= day + ILRS_DAY_S)
+        *t -= sidereal;
+    else if (*t < day)
+        *t += sidereal;
     return ILRS_OK;
 }
 
