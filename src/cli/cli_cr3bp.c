@@ -189,6 +189,13 @@ static void print_json(const cr_run *r, const ilrs_cr3bp_orbit *o, int n)
                              r->south, "mu", r->sys.mu, "length_km",
                              r->sys.l_km, "time_unit_days",
                              r->sys.t_s / ILRS_DAY_S);
+    double pts[5][3];
+    json_t *lp = json_array();
+    ilrs_cr3bp_lagrange(r->sys.mu, pts, NULL);
+    for (int k = 0; k < 5; k++)
+        json_array_append_new(lp, json_pack("[f, f, f]", pts[k][0],
+                                            pts[k][1], pts[k][2]));
+    json_object_set_new(root, "lagrange_points", lp);
     json_t *arr = json_array();
     for (int i = 0; i < n; i++) {
         json_t *x0 = json_array(), *ev = json_array();
