@@ -19,3 +19,7 @@ for case in "3 301 Moon_wrt_EMB" "0 4 Mars_barycenter_wrt_SSB"; do
     /usr/bin/python3 "$here/ephem_peer.py" "$data/ephem/de421-2022-2026.bsp" \
         "$1" "$2" "$tmp/epochs" "$one" "$all"
 done
+echo "== Ephemeris-model propagation (rk8pd) and a month of lunar transfers =="
+"$build/bench/bench_propagate" "$data/ephem/de421-2022-2026.bsp" | tee "$tmp/prop"
+rate=$(awk '/stm=0 /{sub("steps_per_s=","",$7); print $7}' "$tmp/prop")
+/usr/bin/python3 "$here/propagate_peer.py" "$data/ephem/de421-2022-2026.bsp" "$rate"

@@ -47,8 +47,9 @@ typedef struct ilrs_lunar_transfer_spec {
     double site_lat, site_lon;  /* launch site, geodetic (rad) */
     double park_alt_km;         /* circular parking orbit altitude (km) */
     double park_inc;            /* parking inclination (rad); <= 0: the
-                                   smallest >= the site latitude that
-                                   reaches the Moon's declination */
+                                   site's latitude, or the Moon's
+                                   declination at arrival plus 2 deg if
+                                   that is more */
     double tof_s;               /* TLI to perilune (s) */
     double t_launch;            /* 0: search the day for the launch time;
                                    else this launch epoch (TDB s): the

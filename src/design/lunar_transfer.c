@@ -17,6 +17,9 @@
 
 /* Earth's rotation rate (rad/s, IERS Conventions 2010, sidereal). */
 #define EARTH_RATE 7.292115e-5
+/* Automatic parking inclination: this much above the target declination,
+   so the plane does not graze the direction (rad). */
+#define AUTO_INC_MARGIN (2.0 * ILRS_DEG)
 
 static const struct {
     const char *name;
@@ -279,8 +282,9 @@ static int option_plane(const ilrs_lunar_transfer_spec *sp, double day,
     o->dt_dp0 = 1.0;
     o->cap0 = 600.0;
     double dm = asin(target[2] / rt), am = atan2(target[1], target[0]);
-    double inc = sp->park_inc > 0 ? sp->park_inc
-                                  : fmax(fabs(dec), fabs(dm) + 0.5 * ILRS_DEG);
+    double inc = sp->park_inc > 0
+                     ? sp->park_inc
+                     : fmax(fabs(dec), fabs(dm) + AUTO_INC_MARGIN);
     double km = -tan(dm) / tan(inc), ks = -tan(dec) / tan(inc);
     if (fabs(km) > 1 || fabs(ks) > 1)
         return 1;
