@@ -11,6 +11,10 @@ static const struct {
 } commands[] = {
     {"ephem", cmd_ephem, "where the Sun, Moon, planets and small bodies are"},
     {"time", cmd_time, "convert an epoch between UTC, TAI, TT and TDB"},
+    {"porkchop", cmd_porkchop,
+     "departure x arrival grids of C3, v-infinity and dv (Lambert)"},
+    {"window", cmd_window,
+     "launch window and optimum transfer for a departure period"},
     {"lunar-transfer", cmd_lunar_transfer,
      "Earth-Moon transfers from a launch site, day by day"},
     {"cr3bp", cmd_cr3bp,
@@ -24,7 +28,7 @@ static void usage(FILE *f)
                "Lunar Research Station\nand the Chang'e and Tianwen "
                "missions.\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-14s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\nenvironment:\n  ILRS_EPHEMERIS  default ephemeris "
                "(analytic, de405, or SPK file paths joined by ',')\n");
 }
