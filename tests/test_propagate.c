@@ -76,6 +76,29 @@ static void two_body(void)
     ilrs_prop_run(p, &rq, &res, &err);
     check_close("altitude event radius (km)", ilrs_vec3_norm(res.x),
                 ILRS_WGS84_A_KM + 1000.0, 1e-6, "event definition");
+    /* Distance event (a sphere-of-influence style crossing) on the
+       transfer ellipse: outbound through 100,000 km, not terminal. The
+       time from Kepler's equation for the true anomaly where r = 1e5. */
+    ilrs_conic tr = {ILRS_GM_EARTH, 6578.0, 0.966, 0.5, 0.3, 0.2, 0.0};
+    ilrs_event soi = {ILRS_EVENT_DISTANCE, 399, 100000.0, +1, 0};
+    ilrs_conic_state(&tr, 0.0, rq.x0, &err);
+    rq.t0 = 0.0;
+    rq.t1 = 3 * 86400.0;
+    rq.events = &soi;
+    rq.nevents = 1;
+    ilrs_prop_run(p, &rq, &res, &err);
+    double at = tr.q / (1 - tr.e), pp = at * (1 - tr.e * tr.e);
+    double nu = acos((pp / 100000.0 - 1) / tr.e);
+    double E = 2 * atan(sqrt((1 - tr.e) / (1 + tr.e)) * tan(nu / 2));
+    double tk = (E - tr.e * sin(E)) / sqrt(tr.gm / (at * at * at));
+    check_int("distance event: one crossing, run not stopped",
+              res.nhits * 10 + (res.stopped_by == -1), 11,
+              "non-terminal event is recorded, run goes on");
+    check_close("distance event time (s)", res.hits[0].t, tk, 1e-3,
+                "Kepler's equation at r = 100,000 km (Vallado 4th ed. "
+                "alg. 5)");
+    check_close("distance event radius (km)", ilrs_vec3_norm(res.hits[0].x),
+                100000.0, 1e-6, "event definition");
     rq.events = NULL;
     rq.nevents = 0;
     ilrs_prop_free(p);
