@@ -612,14 +612,17 @@ static int arrival_setup(shooter *sh, ilrs_error *err)
     return ILRS_OK;
 }
 
-/* First guesses: the best of the four planes to the Moon's centre, then
-   the same plane re-aimed at the wanted hyperbola. 1 if no plane. */
+/* First guesses: the best of the four planes (not in `skip`, a bit mask)
+   to the Moon's centre, then the same plane re-aimed at the wanted
+   hyperbola. 1 if no plane; *used gets the plane's index. */
 static int plan(shooter *sh, const ilrs_lunar_transfer_spec *sp,
-                double day, ilrs_error *err)
+                double day, unsigned skip, int *used, ilrs_error *err)
 {
     int found = 0, kbest = 0, st;
     for (int k = 0; k < 4; k++) {
         option o;
+        if (skip & (1u << k))
+            continue;
         memset(&o, 0, sizeof o);
         if ((st = first_guess(sh->eph, sp, day, k, NULL, 0.0, &o, err)) < 0)
             return st;
@@ -631,6 +634,7 @@ static int plan(shooter *sh, const ilrs_lunar_transfer_spec *sp,
     }
     if (!found)
         return 1;
+    *used = kbest;
     sh->rp_target = ILRS_MOON_RADIUS_KM + sp->peri_alt_km;
     sh->cos_inc = cos(sp->lunar_inc);
     if ((st = arrival_setup(sh, err)) < 0)
@@ -739,15 +743,26 @@ int ilrs_lunar_transfer_solve(const ilrs_ephem *eph,
     sh->rp_park = ILRS_WGS84_A_KM + sp->park_alt_km;
     sh->vc = sqrt(ILRS_GM_EARTH / sh->rp_park);
     sh->n_park = sh->vc / sh->rp_park;
-    st = plan(sh, sp, day, err);
-    if (st == 0 &&
-        (st = ilrs_force_model_init(&sh->fm, 399,
-                                    ILRS_PROP_MOON | ILRS_PROP_SUN, 0, eph,
-                                    sh->o.t_tli, err)) == 0 &&
-        (st = ilrs_prop_new(&sh->fm, NULL, &sh->prop, err)) == 0)
-        st = correct_all(sh, sp, out, err);
-    else if (st == 1) {
-        out->status = ILRS_TRANSFER_PLANE;
+    /* the plane with the shortest coast first; if the corrector fails
+       there, the next */
+    unsigned skip = 0;
+    int k = 0, tried = 0;
+    while ((st = plan(sh, sp, day, skip, &k, err)) == 0) {
+        tried++;
+        ilrs_prop_free(sh->prop);
+        sh->prop = NULL;
+        if ((st = ilrs_force_model_init(&sh->fm, 399,
+                                        ILRS_PROP_MOON | ILRS_PROP_SUN, 0,
+                                        eph, sh->o.t_tli, err)) < 0 ||
+            (st = ilrs_prop_new(&sh->fm, NULL, &sh->prop, err)) < 0 ||
+            (st = correct_all(sh, sp, out, err)) < 0 ||
+            out->status == ILRS_TRANSFER_OK)
+            break;
+        skip |= 1u << k;
+    }
+    if (st == 1) {
+        if (!tried)
+            out->status = ILRS_TRANSFER_PLANE;
         st = ILRS_OK;
     }
     ilrs_prop_free(sh->prop);

@@ -1,6 +1,7 @@
 /* plot_transfer.c -- a lunar transfer in the Earth-Moon rotating frame
    and the daily costs of a launch window. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -85,14 +86,14 @@ static void whole(ilrs_plot *p, const track *k)
                    &traj);
 }
 
-static void near_moon(ilrs_plot *p, const track *k)
+static void near_moon(ilrs_plot *p, const track *k, double aspect)
 {
     int first = k->n > 145 ? k->n - 145 : 0;   /* the last ~24 h */
     double span = 0;
     for (int i = first; i < k->n; i++)
         span = fmax(span, fmax(fabs(k->mx[i]), fabs(k->my[i])));
     span = fmax(span * 1.1, 5.0);
-    ilrs_plot_axis ax = {-span, span, ILRS_AXIS_LINEAR,
+    ilrs_plot_axis ax = {-span * aspect, span * aspect, ILRS_AXIS_LINEAR,
                          "x from the Moon (1000 km)", NULL, 0};
     ilrs_plot_axis ay = {-span, span, ILRS_AXIS_LINEAR,
                          "y from the Moon (1000 km)", NULL, 0};
@@ -171,13 +172,21 @@ int ilrs_plot_lunar_transfer(const char *path, const ilrs_ephem *eph,
     if (st >= 0)
         st = ilrs_plot_open(path, 900, three ? 1250 : 900, &p, err);
     if (st >= 0) {
-        ilrs_plot_title(p, title, "Earth-Moon rotating frame, ephemeris "
-                                  "model (Earth, Moon, Sun)");
+        char sub[200];
+        snprintf(sub, sizeof sub,
+                 "Earth-Moon rotating frame, ephemeris model (Earth, Moon, "
+                 "Sun). TLI %.3f km/s, TLI to perilune %.2f d, perilune "
+                 "%.0f km at %.1f deg, LOI %.3f km/s",
+                 tr->tli_dv_kms, (tr->t_loi - tr->t_tli) / ILRS_DAY_S,
+                 tr->peri_alt_km, tr->lunar_inc / ILRS_DEG, tr->loi_dv_kms);
+        ilrs_plot_title(p, title, sub);
         double hf = three ? 0.36 : 0.55;
         ilrs_plot_region(p, 0.0, 0.0, 1.0, hf);
         whole(p, k);
+        /* panel aspect (width / height) measured on these page layouts, so
+           the Moon is round */
         ilrs_plot_region(p, 0.0, hf, 0.62, three ? 0.36 : 0.45);
-        near_moon(p, k);
+        near_moon(p, k, three ? 1.42 : 1.61);
         if (three) {
             ilrs_plot_region(p, 0.0, 0.72, 1.0, 0.28);
             costs(p, days, ndays, day0);
