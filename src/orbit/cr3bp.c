@@ -21,6 +21,7 @@
 #include "ilrs/constants.h"
 #include "ilrs/cr3bp.h"
 #include "ilrs/vec.h"
+#include "orbit_int.h"
 
 void ilrs_cr3bp_earth_moon(ilrs_cr3bp_system *s)
 {
@@ -122,7 +123,7 @@ static int integrate(double mu, double *y, int n, double dt, int nsamp,
 {
     double par[2] = {mu, n == 42 ? 1.0 : 0.0};
     gsl_odeiv2_system sys = {eom, NULL, (size_t)n, par};
-    gsl_set_error_handler_off();
+    ilrs__gsl_errors_off();
     double h0 = dt >= 0 ? 1e-4 : -1e-4;
     gsl_odeiv2_driver *d = gsl_odeiv2_driver_alloc_y_new(
         &sys, gsl_odeiv2_step_rk8pd, h0, 1e-14, 1e-13);

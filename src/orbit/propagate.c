@@ -5,12 +5,26 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_odeiv2.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "ilrs/constants.h"
 #include "ilrs/propagate.h"
 #include "ilrs/vec.h"
+#include "orbit_int.h"
+
+static pthread_once_t gsl_once = PTHREAD_ONCE_INIT;
+
+static void gsl_off(void)
+{
+    gsl_set_error_handler_off();
+}
+
+void ilrs__gsl_errors_off(void)
+{
+    pthread_once(&gsl_once, gsl_off);
+}
 
 struct ilrs_prop {
     const ilrs_force_model *fm;
@@ -232,7 +246,7 @@ int ilrs_prop_new(const ilrs_force_model *fm, const ilrs_prop_options *opt,
         if (opt->max_steps > 0)
             p->opt.max_steps = opt->max_steps;
     }
-    gsl_set_error_handler_off();
+    ilrs__gsl_errors_off();
     static const size_t dim[2] = {6, 42};
     for (int k = 0; k < 2; k++) {
         p->step[k] = gsl_odeiv2_step_alloc(gsl_odeiv2_step_rk8pd, dim[k]);
