@@ -56,14 +56,14 @@ static int sample_all(const ilrs_cr3bp_system *sys,
 
 static void panel(ilrs_plot *p, const ilrs_cr3bp_system *sys,
                   const double *buf, int n, const double box[6], int vert,
-                  double top)
+                  double top, double height)
 {
     double span = fmax(box[1] - box[0], box[vert ? 5 : 3] - box[vert ? 4 :
                                                                    2]);
     double cx = 0.5 * (box[0] + box[1]);
     double cy = 0.5 * (box[vert ? 4 : 2] + box[vert ? 5 : 3]);
     double h = 0.55 * span / 1000.0;
-    ilrs_plot_region(p, 0.0, top, 1.0, 0.5);
+    ilrs_plot_region(p, 0.0, top, 1.0, height);
     /* the panel is ~1.15 times wider than tall on this page: equal scales */
     ilrs_plot_axis ax = {cx / 1000 - 1.15 * h, cx / 1000 + 1.15 * h,
                          ILRS_AXIS_LINEAR,
@@ -114,13 +114,20 @@ int ilrs_plot_cr3bp(const char *path, const ilrs_cr3bp_system *sys,
     double box[6];
     int st = sample_all(sys, orbits, n, buf, box, err);
     ilrs_plot *p = NULL;
+    int planar = box[4] >= -2000.0 && box[5] <= 2000.0;
     if (st >= 0)
-        st = ilrs_plot_open(path, 700, 1300, &p, err);
+        st = ilrs_plot_open(path, 700, planar ? 650 : 1300, &p, err);
     if (st >= 0) {
-        ilrs_plot_title(p, title, "Earth-Moon rotating frame (CR3BP), "
-                                  "x-y above, x-z below");
-        panel(p, sys, buf, n, box, 0, 0.0);
-        panel(p, sys, buf, n, box, 1, 0.5);
+        ilrs_plot_title(p, title, planar ? "Earth-Moon rotating frame "
+                                           "(CR3BP), x-y plane"
+                                         : "Earth-Moon rotating frame "
+                                           "(CR3BP), x-y above, x-z below");
+        if (planar) {
+            panel(p, sys, buf, n, box, 0, 0.0, 1.0);
+        } else {
+            panel(p, sys, buf, n, box, 0, 0.0, 0.5);
+            panel(p, sys, buf, n, box, 1, 0.5, 0.5);
+        }
         st = ilrs_plot_close(p, err);
     }
     free(buf);
