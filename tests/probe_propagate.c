@@ -18,15 +18,16 @@ int main(int argc, char **argv)
     }
     ilrs_prop_request rq = {0};
     int third, j2;
-    while (scanf("%lf %lf %lf %lf %lf %lf %lf %lf %d %d", &rq.t0, &rq.t1,
+    ilrs_prop_options opt = {0};
+    while (scanf("%lf %lf %lf %lf %lf %lf %lf %lf %d %d %lf", &rq.t0, &rq.t1,
                  &rq.x0[0], &rq.x0[1], &rq.x0[2], &rq.x0[3], &rq.x0[4],
-                 &rq.x0[5], &third, &j2) == 10) {
+                 &rq.x0[5], &third, &j2, &opt.table_step_s) == 11) {
         ilrs_force_model fm;
         ilrs_prop *p = NULL;
         ilrs_prop_result res;
         int st = ilrs_force_model_init(&fm, 399, third, j2, eph, rq.t0, &err);
         if (st >= 0)
-            st = ilrs_prop_new(&fm, NULL, &p, &err);
+            st = ilrs_prop_new(&fm, &opt, &p, &err);
         if (st >= 0)
             st = ilrs_prop_run(p, &rq, &res, &err);
         ilrs_prop_free(p);

@@ -5,6 +5,9 @@
  * its J2 (pole fixed at an epoch the caller names), and the Earth, Moon and
  * Sun as third bodies placed by an ilrs_ephem context. Integrator: GSL's
  * Runge-Kutta Prince-Dormand 8(9) ("rk8pd", gsl_odeiv2) with adaptive step.
+ * Over a run, the third bodies are tabulated once (hourly) and
+ * interpolated, so an expensive ephemeris (ERFA's analytic series) is
+ * called ~100 times a run rather than at every force evaluation.
  * Events (periapsis, distance from a body, altitude) are found between
  * accepted steps by a sign change and located by regula falsi (Illinois)
  * on re-integrations from the step's start. The state transition matrix
@@ -146,6 +149,11 @@ typedef struct ilrs_prop_options {
     double atol;      /* absolute tolerance (km, km/s; default 1e-9) */
     double h0_s;      /* first step (s; default 60) */
     long max_steps;   /* default 1000000 */
+    double table_step_s; /* third bodies are taken from the ephemeris at
+                            this spacing (s) over each run and
+                            interpolated (cubic Hermite; ~1 cm for the Moon
+                            at the default 3600); < 0: the ephemeris at
+                            every evaluation */
 } ilrs_prop_options;
 
 typedef struct ilrs_prop ilrs_prop;

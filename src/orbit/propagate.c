@@ -26,7 +26,19 @@ void ilrs__gsl_errors_off(void)
     pthread_once(&gsl_once, gsl_off);
 }
 
+/* Third-body table for one run: the Sun, Earth and Moon relative to the
+   center every `step` seconds from t_lo, cubic Hermite interpolation
+   (positions and velocities) between nodes. At 1 h spacing the Moon's
+   interpolation error is ~h^4 r w^4 / 384 ~ 1 cm. */
+typedef struct {
+    int on;
+    double t_lo, step;
+    long n, cap;
+    double *s;            /* n nodes x 3 bodies x 6 */
+} body_table;
+
 struct ilrs_prop {
+    body_table tab;
     const ilrs_force_model *fm;
     ilrs_prop_options opt;
     gsl_odeiv2_step *step[2];      /* [0] 6 equations, [1] 42 */
@@ -132,19 +144,51 @@ static void j2_gradient(const ilrs_force_model *fm, const double r[3],
     }
 }
 
-int ilrs_force_accel(const ilrs_force_model *fm, double t, const double x[6],
-                     double a[3], double dadr[3][3], ilrs_error *err)
+static const int body_ids[3] = {10, 399, 301};
+
+/* State of body b (index into body_ids) relative to the center at t:
+   from the table when it covers t, else from the ephemeris. */
+static int body_state(const ilrs_force_model *fm, const body_table *tab,
+                      int b, double t, double s[6], ilrs_error *err)
 {
-    static const int ids[3] = {10, 399, 301};
+    if (tab && tab->on) {
+        double x = (t - tab->t_lo) / tab->step;
+        long i = (long)floor(x);
+        if (i == tab->n - 1 && x <= (double)i + 1e-9)
+            i--;
+        if (i >= 0 && i < tab->n - 1) {
+            double u = x - (double)i, h = tab->step, u2 = u * u, u3 = u2 * u;
+            const double *p0 = tab->s + (i * 3 + b) * 6;
+            const double *p1 = tab->s + ((i + 1) * 3 + b) * 6;
+            double h00 = 2 * u3 - 3 * u2 + 1, h10 = u3 - 2 * u2 + u;
+            double h01 = -2 * u3 + 3 * u2, h11 = u3 - u2;
+            double d00 = 6 * u2 - 6 * u, d10 = 3 * u2 - 4 * u + 1;
+            double d01 = -6 * u2 + 6 * u, d11 = 3 * u2 - 2 * u;
+            for (int k = 0; k < 3; k++) {
+                s[k] = h00 * p0[k] + h10 * h * p0[3 + k] + h01 * p1[k] +
+                       h11 * h * p1[3 + k];
+                s[3 + k] = (d00 * p0[k] + d01 * p1[k]) / h +
+                           d10 * p0[3 + k] + d11 * p1[3 + k];
+            }
+            return ILRS_OK;
+        }
+    }
+    return ilrs_ephem_state(fm->eph, body_ids[b], fm->center, t, s, err);
+}
+
+static int accel(const ilrs_force_model *fm, const body_table *tab, double t,
+                 const double x[6], double a[3], double dadr[3][3],
+                 ilrs_error *err)
+{
     a[0] = a[1] = a[2] = 0.0;
     if (dadr)
         memset(dadr, 0, 9 * sizeof(double));
     point_mass(fm->gm_center, x, a, dadr);
     for (int b = 0; b < 3; b++) {
-        if (!(fm->third & body_bit(ids[b])))
+        if (!(fm->third & body_bit(body_ids[b])))
             continue;
-        double s[6], d[3], gm = body_gm(ids[b]);
-        int st = ilrs_ephem_state(fm->eph, ids[b], fm->center, t, s, err);
+        double s[6], d[3], gm = body_gm(body_ids[b]);
+        int st = body_state(fm, tab, b, t, s, err);
         if (st < 0)
             return st;
         for (int k = 0; k < 3; k++)
@@ -163,11 +207,17 @@ int ilrs_force_accel(const ilrs_force_model *fm, double t, const double x[6],
     return ILRS_OK;
 }
 
+int ilrs_force_accel(const ilrs_force_model *fm, double t, const double x[6],
+                     double a[3], double dadr[3][3], ilrs_error *err)
+{
+    return accel(fm, NULL, t, x, a, dadr, err);
+}
+
 static int rhs(double t, const double y[], double f[], void *params)
 {
     ilrs_prop *p = params;
     double a[3];
-    int st = ilrs_force_accel(p->fm, t, y, a, NULL, &p->err);
+    int st = accel(p->fm, &p->tab, t, y, a, NULL, &p->err);
     if (st < 0) {
         p->status = st;
         return GSL_EBADFUNC;
@@ -187,7 +237,7 @@ static int rhs_stm(double t, const double y[], double f[], void *params)
 {
     ilrs_prop *p = params;
     double a[3], g[3][3];
-    int st = ilrs_force_accel(p->fm, t, y, a, g, &p->err);
+    int st = accel(p->fm, &p->tab, t, y, a, g, &p->err);
     if (st < 0) {
         p->status = st;
         return GSL_EBADFUNC;
@@ -222,6 +272,7 @@ void ilrs_prop_free(ilrs_prop *p)
     }
     if (p->ctl)
         gsl_odeiv2_control_free(p->ctl);
+    free(p->tab.s);
     free(p);
 }
 
@@ -235,7 +286,7 @@ int ilrs_prop_new(const ilrs_force_model *fm, const ilrs_prop_options *opt,
     if (!p)
         return ilrs_error_set(err, ILRS_ENOMEM, "propagator: out of memory");
     p->fm = fm;
-    p->opt = (ilrs_prop_options){1e-12, 1e-9, 60.0, 1000000L};
+    p->opt = (ilrs_prop_options){1e-12, 1e-9, 60.0, 1000000L, 3600.0};
     if (opt) {
         if (opt->rtol > 0)
             p->opt.rtol = opt->rtol;
@@ -245,6 +296,8 @@ int ilrs_prop_new(const ilrs_force_model *fm, const ilrs_prop_options *opt,
             p->opt.h0_s = opt->h0_s;
         if (opt->max_steps > 0)
             p->opt.max_steps = opt->max_steps;
+        if (opt->table_step_s != 0)
+            p->opt.table_step_s = opt->table_step_s;
     }
     ilrs__gsl_errors_off();
     static const size_t dim[2] = {6, 42};
@@ -276,8 +329,8 @@ static int event_g(const ilrs_prop *p, const ilrs_event *ev, double t,
     memcpy(d, x, sizeof d);
     if (ev->body != p->fm->center) {
         double s[6];
-        int st = ilrs_ephem_state(p->fm->eph, ev->body, p->fm->center, t, s,
-                                  err);
+        int st = body_state(p->fm, &p->tab, ev->body == 399 ? 1 : 2, t, s,
+                            err);
         if (st < 0)
             return st;
         for (int k = 0; k < 6; k++)
@@ -418,6 +471,46 @@ static int check_events(run_state *s, double tp, const double *yp,
     return 0;
 }
 
+/* The third-body table over [t0, t1] (nothing for short runs, two-body
+   models or when turned off). */
+static int build_table(ilrs_prop *p, double t0, double t1, ilrs_error *err)
+{
+    body_table *tab = &p->tab;
+    double lo = fmin(t0, t1), span = fabs(t1 - t0), h = p->opt.table_step_s;
+    tab->on = 0;
+    if (h <= 0 || span < 4 * h || !p->fm->eph || !p->fm->third)
+        return ILRS_OK;
+    long n = (long)ceil(span / h) + 1;
+    if (n > 1000000)
+        return ILRS_OK;
+    if (n > tab->cap) {
+        double *ns = realloc(tab->s, (size_t)n * 18 * sizeof *ns);
+        if (!ns)
+            return ilrs_error_set(err, ILRS_ENOMEM, "propagator: no memory");
+        tab->s = ns;
+        tab->cap = n;
+    }
+    tab->t_lo = lo;
+    tab->n = n;
+    tab->step = span / (double)(n - 1);
+    for (long i = 0; i < n; i++)
+        for (int b = 0; b < 3; b++) {
+            double *s = tab->s + (i * 3 + b) * 6;
+            if (body_ids[b] == p->fm->center) {
+                memset(s, 0, 6 * sizeof *s);
+                continue;
+            }
+            int st = ilrs_ephem_state(p->fm->eph, body_ids[b], p->fm->center,
+                                      i == n - 1 ? lo + span
+                                                 : lo + (double)i * tab->step,
+                                      s, err);
+            if (st < 0)
+                return st;
+        }
+    tab->on = 1;
+    return ILRS_OK;
+}
+
 static int init_run(run_state *s, double *y, ilrs_error *err)
 {
     const ilrs_prop_request *rq = s->rq;
@@ -430,6 +523,9 @@ static int init_run(run_state *s, double *y, ilrs_error *err)
         return ilrs_error_set(err, ILRS_EINVAL,
                               "propagator: bad epochs or events (at most "
                               "64)");
+    int st0 = build_table(s->p, rq->t0, rq->t1, err);
+    if (st0 < 0)
+        return st0;
     memcpy(y, rq->x0, 6 * sizeof(double));
     if (s->k) {
         memset(y + 6, 0, 36 * sizeof(double));
