@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "ilrs/constants.h"
 #include "ilrs/earthmoon_plot.h"
+#include "ilrs/lunar_orbit.h"
 #include "ilrs/lunar_transfer.h"
 #include "ilrs/oem.h"
 
@@ -40,7 +41,9 @@ static const char lt_help[] =
     "                     reaches the south pole)\n"
     "  --land LAT,LON     landing site (Moon ME degrees): adds the descent\n"
     "                     cost (lower perilune to 15 km, powered descent with\n"
-    "                     15% losses and 50 m/s hover)\n"
+    "                     15% losses and 50 m/s hover) and the share of the\n"
+    "                     first day in lunar orbit the site sees the orbiter\n"
+    "                     above 5 deg\n"
     "  --tof DAYS         TLI to perilune, 2.5..6 (default 4.5)\n"
     "  --format F         table (default) or json\n"
     "  --oem FILE         CCSDS OEM of the cheapest transfer (TLI to LOI,\n"
@@ -251,8 +254,54 @@ static double total(const ilrs_lunar_transfer *t)
     return t->tli_dv_kms + t->loi_dv_kms + t->descent_dv_kms;
 }
 
+/* The lunar orbit after LOI: drift and, with a landing site, how much of
+   a day the site sees the orbiter (5 deg mask). */
+typedef struct {
+    int ok;
+    double node_rate, argp_rate;   /* deg/day, Moon J2 + Earth tide */
+    double visible, gap_h;         /* fraction, longest gap (h) */
+} orbit_info;
+
+#define VIS_MASK_DEG 5.0
+
+static int lunar_info(const lt_run *r, const ilrs_ephem *eph,
+                      const ilrs_lunar_transfer *t, orbit_info *o,
+                      ilrs_error *err)
+{
+    double x[6], v = sqrt(t->x_loi[3] * t->x_loi[3] +
+                          t->x_loi[4] * t->x_loi[4] +
+                          t->x_loi[5] * t->x_loi[5]);
+    memset(o, 0, sizeof *o);
+    if (t->status != ILRS_TRANSFER_OK)
+        return 0;
+    for (int k = 0; k < 3; k++) {   /* the tangential LOI burn */
+        x[k] = t->x_loi[k];
+        x[3 + k] = t->x_loi[3 + k] * (1 - t->loi_dv_kms / v);
+    }
+    ilrs_conic c;
+    ilrs_lunar_rates rates;
+    int st = ilrs_lunar_elements(eph, t->t_loi, x, &c, err);
+    if (st < 0)
+        return st;
+    ilrs_lunar_secular_rates(c.q / (1 - c.e), c.e, c.i, c.argp, 1, 1, &rates);
+    o->node_rate = rates.node / ILRS_DEG * ILRS_DAY_S;
+    o->argp_rate = rates.argp / ILRS_DEG * ILRS_DAY_S;
+    o->ok = 1;
+    if (!r->sp.land)
+        return 0;
+    ilrs_lunar_coverage cov;
+    st = ilrs_lunar_site_coverage(eph, x, t->t_loi, ILRS_DAY_S, 60.0,
+                                  r->sp.land_lat, r->sp.land_lon,
+                                  VIS_MASK_DEG * ILRS_DEG, &cov, err);
+    if (st < 0)
+        return st;
+    o->visible = cov.fraction;
+    o->gap_h = cov.longest_gap_s / 3600.0;
+    return 0;
+}
+
 static void print_table(const lt_run *r, const ilrs_ephem *eph,
-                        const ilrs_lunar_transfer *t)
+                        const ilrs_lunar_transfer *t, const orbit_info *oi)
 {
     printf("# source: %s\n", ilrs_ephem_source(eph));
     printf("# site: %s (%.3f, %.3f deg)  parking orbit: %.0f km circular  "
@@ -263,33 +312,43 @@ static void print_table(const lt_run *r, const ilrs_ephem *eph,
            r->sp.peri_alt_km, r->sp.apo_alt_km, r->sp.lunar_inc / ILRS_DEG,
            r->sp.land ? "; descent: DOI to 15 km perilune, powered descent "
                         "+15% losses +50 m/s hover" : "");
-    printf("# epochs UTC; dv km/s (impulsive); C3 km^2/s^2\n");
-    printf("%-10s %-19s %-19s %-19s %6s %6s %7s %7s %6s %6s %7s %7s  %s\n",
+    printf("# epochs UTC; dv km/s (impulsive); C3 km^2/s^2; node and argp: "
+           "drift of the lunar orbit (deg/day, Moon J2 + Earth tide)%s\n",
+           r->sp.land ? "; vis: share of the first day in lunar orbit the "
+                        "site sees the orbiter above 5 deg" : "");
+    printf("%-10s %-19s %-19s %-19s %6s %6s %7s %7s %6s %6s %7s %7s %6s "
+           "%6s %5s  %s\n",
            "day", "launch", "TLI", "LOI", "inc", "az", "TLI", "C3", "vinf",
-           "LOI", "descent", "total", "status");
+           "LOI", "descent", "total", "node", "argp", "vis", "status");
     for (int i = 0; i < r->ndays; i++) {
         char d[40], l[40], a[40], b[40];
         utc(r->day0 + i * ILRS_DAY_S, d, sizeof d);
         d[10] = '\0';
         if (t[i].status != ILRS_TRANSFER_OK) {
-            printf("%-10s %-19s %-19s %-19s %6s %6s %7s %7s %6s %6s %7s %7s  "
-                   "%s\n", d, "-", "-", "-", "-", "-", "-", "-", "-", "-",
-                   "-", "-", status_text(t[i].status));
+            printf("%-10s %-19s %-19s %-19s %6s %6s %7s %7s %6s %6s %7s %7s "
+                   "%6s %6s %5s  %s\n", d, "-", "-", "-", "-", "-", "-", "-",
+                   "-", "-", "-", "-", "-", "-", "-",
+                   status_text(t[i].status));
             continue;
         }
         utc(t[i].t_launch, l, sizeof l);
         utc(t[i].t_tli, a, sizeof a);
         utc(t[i].t_loi, b, sizeof b);
+        char vis[16] = "-";
+        if (r->sp.land)
+            snprintf(vis, sizeof vis, "%.1f%%", 100 * oi[i].visible);
         printf("%-10s %-19s %-19s %-19s %6.2f %6.1f %7.4f %7.3f %6.3f %6.4f "
-               "%7.4f %7.4f  ok\n",
+               "%7.4f %7.4f %6.2f %6.2f %5s  ok\n",
                d, l, a, b, t[i].park_inc / ILRS_DEG,
                t[i].launch_azimuth / ILRS_DEG, t[i].tli_dv_kms,
                t[i].c3_km2s2, t[i].vinf_moon_kms, t[i].loi_dv_kms,
-               t[i].descent_dv_kms, total(&t[i]));
+               t[i].descent_dv_kms, total(&t[i]), oi[i].node_rate,
+               oi[i].argp_rate, vis);
     }
 }
 
-static json_t *day_json(const lt_run *r, int i, const ilrs_lunar_transfer *t)
+static json_t *day_json(const lt_run *r, int i, const ilrs_lunar_transfer *t,
+                        const orbit_info *oi)
 {
     char d[40], l[40], a[40], b[40];
     utc(r->day0 + i * ILRS_DAY_S, d, sizeof d);
@@ -330,11 +389,21 @@ static json_t *day_json(const lt_run *r, int i, const ilrs_lunar_transfer *t)
                         json_real(t->lunar_inc / ILRS_DEG));
     json_object_set_new(o, "descent_dv_kms", json_real(t->descent_dv_kms));
     json_object_set_new(o, "total_dv_kms", json_real(total(t)));
+    json_object_set_new(o, "orbit_node_rate_deg_per_day",
+                        json_real(oi->node_rate));
+    json_object_set_new(o, "orbit_argp_rate_deg_per_day",
+                        json_real(oi->argp_rate));
+    if (r->sp.land) {
+        json_object_set_new(o, "site_visible_fraction",
+                            json_real(oi->visible));
+        json_object_set_new(o, "site_longest_gap_hours",
+                            json_real(oi->gap_h));
+    }
     return o;
 }
 
 static void print_json(const lt_run *r, const ilrs_ephem *eph,
-                       const ilrs_lunar_transfer *t)
+                       const ilrs_lunar_transfer *t, const orbit_info *oi)
 {
     json_t *root = json_pack(
         "{s:s, s:s, s:f, s:f, s:f, s:f, s:f, s:f, s:f, s:b}", "source",
@@ -346,7 +415,7 @@ static void print_json(const lt_run *r, const ilrs_ephem *eph,
         r->sp.lunar_inc / ILRS_DEG, "landing", r->sp.land);
     json_t *days = json_array();
     for (int i = 0; i < r->ndays; i++)
-        json_array_append_new(days, day_json(r, i, &t[i]));
+        json_array_append_new(days, day_json(r, i, &t[i], &oi[i]));
     json_object_set_new(root, "days", days);
     json_object_set_new(root, "units",
                         json_pack("{s:s, s:s, s:s}", "dv", "km/s", "c3",
@@ -472,11 +541,20 @@ int cmd_lunar_transfer(int argc, char **argv)
     if (st < 0) {
         rc = cli_fail_status(CMD, NULL, st, &err);
     } else {
-        if (r.json)
-            print_json(&r, eph, t);
+        orbit_info *oi = calloc((size_t)r.ndays, sizeof *oi);
+        for (int i = 0; oi && i < r.ndays && st >= 0; i++)
+            st = lunar_info(&r, eph, &t[i], &oi[i], &err);
+        if (!oi)
+            rc = cli_fail(CMD, CLI_EXIT_FAIL, "out of memory");
+        else if (st < 0)
+            rc = cli_fail_status(CMD, "lunar orbit", st, &err);
+        else if (r.json)
+            print_json(&r, eph, t, oi);
         else
-            print_table(&r, eph, t);
-        rc = outputs(&a, &r, eph, t);
+            print_table(&r, eph, t, oi);
+        if (!rc)
+            rc = outputs(&a, &r, eph, t);
+        free(oi);
     }
     free(t);
     ilrs_ephem_free(eph);

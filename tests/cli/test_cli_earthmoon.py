@@ -6,6 +6,7 @@ Chang'e-6), the Gateway NRHO papers and the OEM standard, read back with
 an independent parser (astropy's time scales for the OEM epochs).
 """
 import json
+import math
 import os
 import struct
 import sys
@@ -105,6 +106,26 @@ def test_window_files():
                 6378.137 + 200, 1e-3, "TLI state")
 
 
+def test_lunar_orbit_columns():
+    # 100 km polar orbit, landing site at the south pole
+    rc, out, err = run(["lunar-transfer", "--ephemeris", DE421, "--site",
+                        "wenchang", "--depart", "2024-06-01", "--land=-89.9,0",
+                        "--format", "json"])
+    check_eq("south-pole landing exit", rc, 0, err.strip())
+    day = json.loads(out)["days"][0]
+    lam = math.acos(1737.4 * math.cos(math.radians(5)) / 1837.4) - \
+        math.radians(5)
+    check_close("south pole seen from the 100 km polar orbit (fraction)",
+                day["site_visible_fraction"], lam / math.pi, 0.01,
+                "geometry: within the central angle for a 5 deg mask each "
+                "revolution (Wertz, Space Mission Engineering 2011, "
+                "sec. 8.3)")
+    check_close("polar orbit node drift (deg/day)",
+                day["orbit_node_rate_deg_per_day"], 0.0, 0.01,
+                "J2 and third-body node rates vanish at i = 90 deg "
+                "(Vallado eq. 9-41; Kozai 1962)")
+
+
 def test_cr3bp():
     rc, out, err = run(["cr3bp", "--family", "nrho", "--south", "--format",
                         "json"])
@@ -182,6 +203,7 @@ def test_bad_input():
 test_help()
 test_change6()
 test_window_files()
+test_lunar_orbit_columns()
 test_cr3bp()
 test_bad_input()
 done()
