@@ -37,3 +37,7 @@ one=$(awk '/threads=1 /{sub("solves_per_s=","",$5); print $5}' "$tmp/out")
 all=$(tail -n 1 "$tmp/out" | awk '{sub("solves_per_s=","",$5); print $5}')
 /usr/bin/python3 "$here/lambert_peer.py" "$tmp/lambert" "$one" "$all" \
     "${LAMBERT_PEER_N:-200000}"
+echo "== Ephemeris-model propagation (rk8pd) and a month of lunar transfers =="
+"$build/bench/bench_propagate" "$data/ephem/de421-2022-2026.bsp" | tee "$tmp/prop"
+rate=$(awk '/stm=0 /{sub("steps_per_s=","",$7); print $7}' "$tmp/prop")
+/usr/bin/python3 "$here/propagate_peer.py" "$data/ephem/de421-2022-2026.bsp" "$rate"

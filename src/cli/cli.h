@@ -77,5 +77,7 @@ int cmd_time(int argc, char **argv);
 int cmd_porkchop(int argc, char **argv);
 int cmd_window(int argc, char **argv);
 int cmd_lambert(int argc, char **argv);
+int cmd_lunar_transfer(int argc, char **argv);
+int cmd_cr3bp(int argc, char **argv);
 
 #endif
