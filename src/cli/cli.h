@@ -74,5 +74,6 @@ int cli_open_ephem(const char *cmd, const char *spec, ilrs_ephem **out);
 /* Subcommands: each returns the process exit code. */
 int cmd_ephem(int argc, char **argv);
 int cmd_time(int argc, char **argv);
+int cmd_program(int argc, char **argv);
 
 #endif

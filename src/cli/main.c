@@ -11,6 +11,8 @@ static const struct {
 } commands[] = {
     {"ephem", cmd_ephem, "where the Sun, Moon, planets and small bodies are"},
     {"time", cmd_time, "convert an epoch between UTC, TAI, TT and TDB"},
+    {"program", cmd_program, "the ILRS program: registry, budgets, payload "
+                             "allocation"},
 };
 
 static void usage(FILE *f)
@@ -22,7 +24,9 @@ static void usage(FILE *f)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\nenvironment:\n  ILRS_EPHEMERIS  default ephemeris "
-               "(analytic, de405, or SPK file paths joined by ',')\n");
+               "(analytic, de405, or SPK file paths joined by ',')\n"
+               "  ILRS_REGISTRY   default program registry (else "
+               "./ilrs-registry.db)\n");
 }
 
 int main(int argc, char **argv)
