@@ -287,7 +287,7 @@ static int add(char *why, size_t size, size_t *off, size_t *shown,
         return -1;
     }
     *off += (size_t)snprintf(why + *off, size - *off, "%s %s",
-                             *shown > 1 ? ";" : "", text);
+                             *shown > 1 ? " |" : "", text);
     return 0;
 }
 
@@ -340,6 +340,6 @@ void ilrs_alloc_reason(const ilrs_program_view *v, const ilrs_alloc_plan *plan,
     }
     if (!ncompat && nclosed && off < size)
         snprintf(why + off, size - off, "%s%zu other mission%s closed or "
-                 "without a payload budget", shown ? "; " : " ", nclosed,
+                 "without a payload budget", shown ? " | " : " ", nclosed,
                  nclosed == 1 ? "" : "s");
 }

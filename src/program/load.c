@@ -13,7 +13,18 @@ typedef struct {
     size_t nproblems;
     const char *file;
     int oom;
+    const fdef *seen[64]; /* fields of the current item given (valid or
+                             not), so a bad value is not also "missing" */
+    int nseen;
 } ld;
+
+static int was_seen(const ld *c, const fdef *d)
+{
+    for (int i = 0; i < c->nseen; i++)
+        if (c->seen[i] == d)
+            return 1;
+    return 0;
+}
 
 static void problem(ld *c, int line, int col, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -123,15 +134,15 @@ static void read_fields(ld *c, entity *e, const pnode *map, const fdef *defs,
         }
         if (is_null(v))
             continue;
+        if (c->nseen < 64)
+            c->seen[c->nseen++] = d;
         if (d->type == FT_GROUP) {
             if (v->kind != PN_MAP) {
                 problem(c, v->line, v->col, "%s: %s: expected a map of "
                                             "sub-fields", label, d->key);
                 continue;
             }
-            char sub[200];
-            snprintf(sub, sizeof sub, "%s: %s", label, d->key);
-            read_fields(c, e, v, d->sub, sub, d->key);
+            read_fields(c, e, v, d->sub, label, d->key);
             continue;
         }
         json_t *val = ilrs__value_read(d, v, why, sizeof why);
@@ -179,9 +190,10 @@ static void read_item(ld *c, ilrs_program_kind k, const pnode *item,
         return;
     }
     const fdef *defs = ilrs__schema(k);
+    c->nseen = 0;
     read_fields(c, e, item, defs, label, NULL);
     for (const fdef *d = defs; d->name; d++)
-        if (d->required && !ilrs__entity_get(e, d->name))
+        if (d->required && !ilrs__entity_get(e, d->name) && !was_seen(c, d))
             problem(c, item->line, item->col, "%s: missing required field "
                                               "'%s' (%s)", label, d->key,
                     d->doc);
@@ -235,6 +247,31 @@ static int guess_json(const char *text, size_t len)
     return 0;
 }
 
+/* Line number of a "NAME:LINE:COL: ..." message (0 when none). */
+static long msg_line(const char *m, size_t nlen)
+{
+    if (strlen(m) <= nlen || m[nlen] != ':')
+        return 0;
+    return strtol(m + nlen + 1, NULL, 10);
+}
+
+/* Sort the messages from `from` on by line, keeping equal lines in order
+   (insertion sort: a file's problems are few). */
+static void sort_by_line(ilrs_diag *d, size_t from, const char *name)
+{
+    size_t nlen = strlen(name);
+    for (size_t i = from + 1; d && i < d->n; i++) {
+        char *m = d->msg[i];
+        long l = msg_line(m, nlen);
+        size_t j = i;
+        while (j > from && msg_line(d->msg[j - 1], nlen) > l) {
+            d->msg[j] = d->msg[j - 1];
+            j--;
+        }
+        d->msg[j] = m;
+    }
+}
+
 int ilrs_program_parse(const char *text, size_t len, const char *name,
                        int json, ilrs_program **out, ilrs_diag *diag,
                        ilrs_error *err)
@@ -255,7 +292,8 @@ int ilrs_program_parse(const char *text, size_t len, const char *name,
             ilrs_diag_add(diag, "%s", err->msg);
         return st;
     }
-    ld c = {ilrs__program_new(name), diag, 0, name, 0};
+    ld c = {ilrs__program_new(name), diag, 0, name, 0, {NULL}, 0};
+    size_t first = diag ? diag->n : 0;
     if (!c.p) {
         ilrs__tree_free(root);
         return ilrs_error_set(err, ILRS_ENOMEM, "out of memory");
@@ -272,9 +310,10 @@ int ilrs_program_parse(const char *text, size_t len, const char *name,
     }
     if (c.nproblems) {
         ilrs_program_free(c.p);
+        sort_by_line(diag, first, name);
         if (diag && diag->n)
-            return ilrs_error_set(err, ILRS_EFORMAT, "%s (and %zu more)",
-                                  diag->msg[0], c.nproblems - 1);
+            return ilrs_error_set(err, ILRS_EFORMAT, "%s%s", diag->msg[first],
+                                  c.nproblems > 1 ? " (and more)" : "");
         return ilrs_error_set(err, ILRS_EFORMAT, "%s: %zu problems", name,
                               c.nproblems);
     }
@@ -415,7 +454,7 @@ static int by_id(const void *a, const void *b)
 
 size_t ilrs__program_validate(const ilrs_program *p, ilrs_diag *d)
 {
-    ld c = {(ilrs_program *)p, d, 0, p->name, 0};
+    ld c = {(ilrs_program *)p, d, 0, p->name, 0, {NULL}, 0};
     size_t nprog = ilrs_program_count(p, ILRS_PK_PROGRAM);
     if (nprog == 0)
         problem(&c, 0, 0, "no 'program' section: expected program: {id: ..., "
