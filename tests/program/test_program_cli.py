@@ -147,7 +147,7 @@ def test_usage():
     check_eq("program --help exit", rc, 0, "help")
     for action in ("import", "export", "list", "show", "set", "history",
                    "check", "allocate", "timeline", "--registry", "ILRS_REGISTRY"):
-        check_in(f"--help documents {action}", action, out, "every action and option")
+        check_true(f"--help documents {action}", action in out, "every action and option")
     rc, out, err = run(["program"])
     check_eq("no action: usage exit", rc, 2, "usage error")
     rc, out, err = run(["program", "frobnicate"])
@@ -424,6 +424,22 @@ def test_timeline_text():
     check_eq("missions by launch date", order,
              ["Queqiao", "CE-4", "CE-5", "Queqiao-2", "CE-6", "TW-2", "CE-7", "CE-8",
               "TW-3", "TW-4"], "launch dates in the example's sources")
+    from PIL import Image
+    png = os.path.join(TMP, "timeline.png")
+    rc, out, err = prog(["timeline", "--file", EXAMPLE, "--plot", png])
+    check_eq("timeline --plot png exit", rc, 0, err)
+    img = Image.open(png).convert("RGB")
+    check_eq("chart size (pt)", img.size, (1000, 160 + 28 * 10), "1000 wide, 28 per mission row")
+    px = list(img.getdata())
+    blue = sum(1 for c in px if abs(c[0] - 26) < 6 and abs(c[1] - 115) < 6 and abs(c[2] - 191) < 6)
+    orange = sum(1 for c in px if abs(c[0] - 230) < 6 and abs(c[1] - 128) < 6 and abs(c[2] - 13) < 6)
+    check_true("flown missions drawn (blue bars)", blue > 100, f"{blue} px; PIL")
+    check_true("planned missions drawn (orange bars)", orange > 1000, f"{orange} px; PIL")
+    svg = os.path.join(TMP, "timeline.svg")
+    rc, out, err = prog(["timeline", "--file", EXAMPLE, "--plot", svg])
+    check_true("timeline --plot svg", rc == 0 and "<svg" in open(svg).read(), err)
+    rc, out, err = prog(["timeline", "--file", EXAMPLE, "--plot", os.path.join(TMP, "t.bmp")])
+    check_eq("unknown chart extension", rc, 1, err.strip())
 
 
 # ---- registries that are not ours -----------------------------------------
