@@ -19,14 +19,79 @@
 #include "program/program_int.h"
 
 typedef struct {
+    int *col_p, *col_m;     /* per column (1-based): payload, mission */
+    int ncol;
+    int *row_of;            /* [nm * NBUDGET]: row of a budget, or 0 */
+    double *resid;          /* [nm * NBUDGET]: budget left after fixed */
+} lp_map;
+
+/* What the branch-and-cut callback needs: the bound proved so far, and
+   work space for the rounding heuristic. */
+typedef struct {
     double bound;
     int have;
+    int nheur;              /* heuristic calls so far */
+    const ilrs_program_view *v;
+    const lp_map *mp;
+    double *x;              /* [ncol + 1] candidate 0-1 solution */
+    double *left;           /* [nm * NBUDGET] budget left while rounding */
+    char *taken;            /* [np] payload already placed */
+    struct order { double x, value; int col; } *ord; /* [ncol] */
 } cb_ctx;
 
-/* Record the best bound GLPK has proved (for plans cut short). */
+static int by_lp_value(const void *a, const void *b)
+{
+    const struct order *p = a, *q = b;
+    if (p->x != q->x)
+        return p->x > q->x ? -1 : 1;
+    if (p->value != q->value)
+        return p->value > q->value ? -1 : 1;
+    return p->col - q->col;
+}
+
+/* Round the node's LP solution: take pairs by LP value (then by proposal
+   value) while every budget holds; offer the result to GLPK. */
+static void round_lp(glp_tree *t, cb_ctx *c)
+{
+    const lp_map *mp = c->mp;
+    const ilrs_program_view *v = c->v;
+    glp_prob *lp = glp_ios_get_prob(t);
+    for (int k = 1; k <= mp->ncol; k++) {
+        c->ord[k - 1].x = glp_get_col_prim(lp, k);
+        c->ord[k - 1].value = v->payloads[mp->col_p[k]].value;
+        c->ord[k - 1].col = k;
+        c->x[k] = 0.0;
+    }
+    qsort(c->ord, (size_t)mp->ncol, sizeof *c->ord, by_lp_value);
+    memcpy(c->left, mp->resid,
+           v->nmissions * ILRS_NBUDGET * sizeof *c->left);
+    memset(c->taken, 0, v->npayloads);
+    for (int k = 0; k < mp->ncol; k++) {
+        int col = c->ord[k].col, pi = mp->col_p[col], mi = mp->col_m[col];
+        const double *need = v->payloads[pi].need;
+        double *left = c->left + mi * ILRS_NBUDGET;
+        int d = 0;
+        if (c->taken[pi] || c->ord[k].value <= 0)
+            continue;
+        while (d < ILRS_NBUDGET && need[d] <= left[d])
+            d++;
+        if (d < ILRS_NBUDGET)
+            continue;
+        for (d = 0; d < ILRS_NBUDGET; d++)
+            left[d] -= need[d];
+        c->taken[pi] = 1;
+        c->x[col] = 1.0;
+    }
+    glp_ios_heur_sol(t, c->x);
+}
+
 static void on_event(glp_tree *t, void *info)
 {
     cb_ctx *c = info;
+    if (glp_ios_reason(t) == GLP_IHEUR && c->nheur < 50) {
+        c->nheur++;
+        round_lp(t, c);
+    }
     int best = glp_ios_best_node(t);
     if (best) {
         double b = glp_ios_node_bound(t, best);
@@ -35,13 +100,6 @@ static void on_event(glp_tree *t, void *info)
         c->have = 1;
     }
 }
-
-typedef struct {
-    int *col_p, *col_m;     /* per column (1-based): payload, mission */
-    int ncol;
-    int *row_of;            /* [nm * NBUDGET]: row of a budget, or 0 */
-    double *resid;          /* [nm * NBUDGET]: budget left after fixed */
-} lp_map;
 
 /* Budgets left after the fixed payloads; ILRS_ERANGE if one breaks. */
 static int fixed_use(const ilrs_program_view *v, double *resid,
@@ -180,45 +238,187 @@ static void plan_use(const ilrs_program_view *v, ilrs_alloc_plan *plan)
     }
 }
 
+typedef struct {
+    double key;
+    int pi, first, n; /* payload, its first column, number of columns */
+} gitem;
+
+static int by_key(const void *a, const void *b)
+{
+    const gitem *p = a, *q = b;
+    return p->key != q->key ? (p->key > q->key ? -1 : 1) : p->pi - q->pi;
+}
+
+/* A plan without the LP: proposals by value per share of the budgets they
+   use, each to the compatible mission where it fits with most room left.
+   Used when the LP relaxation does not finish in the time limit. */
+static int greedy(const ilrs_program_view *v, const lp_map *mp,
+                  ilrs_alloc_plan *plan)
+{
+    size_t nm = v->nmissions;
+    gitem *it = malloc(((size_t)mp->ncol + 1) * sizeof *it);
+    double *left = malloc((nm * ILRS_NBUDGET + 1) * sizeof *left);
+    double mean[ILRS_NBUDGET] = {0};
+    size_t n = 0;
+    if (!it || !left) {
+        free(it);
+        free(left);
+        return ILRS_ENOMEM;
+    }
+    memcpy(left, mp->resid, nm * ILRS_NBUDGET * sizeof *left);
+    for (size_t mi = 0; mi < nm; mi++)
+        for (int d = 0; d < ILRS_NBUDGET; d++)
+            mean[d] += isfinite(left[mi * ILRS_NBUDGET + d])
+                           ? fmax(left[mi * ILRS_NBUDGET + d], 1e-9) / (double)nm
+                           : 0.0;
+    for (int c = 1; c <= mp->ncol; c++) {
+        if (n && it[n - 1].pi == mp->col_p[c]) {
+            it[n - 1].n++;
+            continue;
+        }
+        const ilrs_payload_need *q = &v->payloads[mp->col_p[c]];
+        double share = 1e-12;
+        for (int d = 0; d < ILRS_NBUDGET; d++)
+            share += mean[d] > 0 ? q->need[d] / mean[d] : 0.0;
+        it[n++] = (gitem){q->value / share, mp->col_p[c], c, 1};
+    }
+    qsort(it, n, sizeof *it, by_key);
+    for (size_t k = 0; k < n; k++) {
+        const double *need = v->payloads[it[k].pi].need;
+        int best = -1;
+        double room = -1;
+        for (int c = it[k].first; c < it[k].first + it[k].n; c++) {
+            const double *l = left + mp->col_m[c] * ILRS_NBUDGET;
+            double r = INFINITY;
+            for (int d = 0; d < ILRS_NBUDGET; d++)
+                r = fmin(r, isfinite(l[d]) ? (l[d] - need[d]) /
+                                                 fmax(mean[d], 1e-9)
+                                           : INFINITY);
+            if (r >= 0 && r > room)
+                room = r, best = mp->col_m[c];
+        }
+        if (best < 0 || v->payloads[it[k].pi].value <= 0)
+            continue;
+        plan->mission[it[k].pi] = best;
+        for (int d = 0; d < ILRS_NBUDGET; d++)
+            left[best * ILRS_NBUDGET + d] -= need[d];
+    }
+    plan_use(v, plan);
+    /* A bound without the LP: every proposal that fits somewhere. */
+    plan->bound = plan->objective;
+    for (size_t k = 0; k < n; k++)
+        if (plan->mission[it[k].pi] < 0)
+            plan->bound += fmax(0.0, v->payloads[it[k].pi].value);
+    free(it);
+    free(left);
+    return ILRS_WDUBIOUS;
+}
+
+static int cb_alloc(cb_ctx *cb, const ilrs_program_view *v,
+                    const lp_map *mp)
+{
+    memset(cb, 0, sizeof *cb);
+    cb->v = v;
+    cb->mp = mp;
+    cb->x = malloc(((size_t)mp->ncol + 1) * sizeof *cb->x);
+    cb->left = malloc((v->nmissions * ILRS_NBUDGET + 1) * sizeof *cb->left);
+    cb->taken = malloc(v->npayloads + 1);
+    cb->ord = malloc(((size_t)mp->ncol + 1) * sizeof *cb->ord);
+    return cb->x && cb->left && cb->taken && cb->ord ? ILRS_OK : ILRS_ENOMEM;
+}
+
+static void cb_free(cb_ctx *cb)
+{
+    free(cb->x);
+    free(cb->left);
+    free(cb->taken);
+    free(cb->ord);
+}
+
+/* Time left of the limit (ms), at least 1; INT_MAX-ish when none. */
+static int ms_left(const ilrs_alloc_options *o, double spent_ms)
+{
+    if (!o || o->time_limit_s <= 0)
+        return 2000000000;
+    double left = o->time_limit_s * 1000.0 - spent_ms;
+    return left > 2e9 ? 2000000000 : left < 1 ? 1 : (int)left;
+}
+
 static int solve(glp_prob *lp, const ilrs_program_view *v,
                  const ilrs_alloc_options *o, const lp_map *mp,
                  ilrs_alloc_plan *plan, ilrs_error *err)
 {
+    /* The LP relaxation first (simplex with its presolver), then branch and
+       cut from that basis with the rounding heuristic. */
+    glp_smcp sm;
+    glp_init_smcp(&sm);
+    sm.msg_lev = GLP_MSG_OFF;
+    sm.presolve = GLP_ON;
+    sm.tm_lim = ms_left(o, 0);
+    double t0 = glp_time();
+    /* GLPK prints some notes whatever msg_lev says: silence its terminal
+       output for this call and restore it after. */
+    int term = glp_term_out(GLP_OFF);
+    int rc = glp_simplex(lp, &sm);
+    if (rc == GLP_ETMLIM) {
+        glp_term_out(term);
+        rc = greedy(v, mp, plan);
+        if (rc < 0)
+            return ilrs_error_set(err, rc, "out of memory");
+        return ilrs_error_set(err, ILRS_WDUBIOUS, "the LP relaxation did not "
+                              "finish in the time limit: greedy plan, not "
+                              "proven optimal");
+    }
+    if (rc != 0 || glp_get_status(lp) != GLP_OPT) {
+        glp_term_out(term);
+        return ilrs_error_set(err, ILRS_ENOCONV, "GLPK could not solve the "
+                              "LP relaxation (glp_simplex %d)", rc);
+    }
+    cb_ctx cb;
+    if (cb_alloc(&cb, v, mp)) {
+        glp_term_out(term);
+        cb_free(&cb);
+        return ilrs_error_set(err, ILRS_ENOMEM, "out of memory");
+    }
     glp_iocp parm;
-    cb_ctx cb = {0.0, 0};
     glp_init_iocp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
-    parm.presolve = GLP_ON;
+    parm.presolve = GLP_OFF;
+    parm.cov_cuts = GLP_ON;
     parm.cb_func = on_event;
     parm.cb_info = &cb;
-    if (o && o->time_limit_s > 0)
-        parm.tm_lim = o->time_limit_s * 1000.0 > 2e9
-                          ? 2000000000
-                          : (int)(o->time_limit_s * 1000.0);
+    parm.tm_lim = ms_left(o, glp_difftime(glp_time(), t0) * 1000.0);
     if (o && o->mip_gap > 0)
         parm.mip_gap = o->mip_gap;
-    int rc = glp_intopt(lp, &parm);
+    rc = glp_intopt(lp, &parm);
+    glp_term_out(term);
     int ms = glp_mip_status(lp);
-    if (ms != GLP_OPT && ms != GLP_FEAS)
+    if (ms != GLP_OPT && ms != GLP_FEAS) {
+        cb_free(&cb);
         return ilrs_error_set(err, ILRS_ENOCONV,
                               "GLPK found no plan (glp_intopt %d, status %d)"
                               "%s", rc, ms,
                               rc == GLP_ETMLIM ? ": time limit reached" : "");
+    }
     for (int c = 1; c <= mp->ncol; c++)
         if (glp_mip_col_val(lp, c) > 0.5)
             plan->mission[mp->col_p[c]] = mp->col_m[c];
     plan_use(v, plan);
     plan->optimal = ms == GLP_OPT && rc == 0;
-    plan->bound = plan->objective;
     double fixed = 0.0;
     for (size_t pi = 0; pi < v->npayloads; pi++)
         if (v->payloads[pi].active && v->payloads[pi].fixed)
             fixed += v->payloads[pi].value;
-    if (!plan->optimal && cb.have && cb.bound + fixed > plan->objective)
-        plan->bound = cb.bound + fixed;
-    return plan->optimal && (!o || o->mip_gap <= 0) ? ILRS_OK
-           : plan->optimal                           ? ILRS_OK
-                                                     : ILRS_WDUBIOUS;
+    /* Bound: proven optimum, else the best open node's bound, else the
+       LP relaxation's value. */
+    plan->bound = plan->objective;
+    if (!plan->optimal) {
+        double b = cb.have ? cb.bound : glp_get_obj_val(lp);
+        if (b + fixed > plan->objective)
+            plan->bound = b + fixed;
+    }
+    cb_free(&cb);
+    return plan->optimal ? ILRS_OK : ILRS_WDUBIOUS;
 }
 
 int ilrs_alloc_solve(const ilrs_program_view *v, const ilrs_alloc_options *o,
