@@ -19,3 +19,14 @@ for case in "3 301 Moon_wrt_EMB" "0 4 Mars_barycenter_wrt_SSB"; do
     /usr/bin/python3 "$here/ephem_peer.py" "$data/ephem/de421-2022-2026.bsp" \
         "$1" "$2" "$tmp/epochs" "$one" "$all"
 done
+
+# Payload allocation: a random program of ALLOC_NP proposals and ALLOC_NM
+# missions (default 10000 x 100), import and GLPK allocation under a time
+# limit and MIP gap, then the same problem with scipy's HiGHS (same limits).
+np_=${ALLOC_NP:-10000} nm=${ALLOC_NM:-100}
+limit=${ALLOC_TIME_LIMIT:-60} gap=${ALLOC_GAP:-1e-3}
+echo "== payload allocation, $np_ proposals x $nm missions, time limit ${limit} s, gap $gap =="
+"$build/bench/bench_allocate" "$np_" "$nm" "$limit" "$gap" "$tmp/alloc.txt" | tee "$tmp/alloc.out"
+ours_s=$(sed -n 's/.*allocate_s=\([0-9.]*\).*/\1/p' "$tmp/alloc.out")
+ours_obj=$(sed -n 's/.*objective=\([0-9.e+]*\).*/\1/p' "$tmp/alloc.out")
+/usr/bin/python3 "$here/allocate_peer.py" "$tmp/alloc.txt" "$limit" "$gap" "$ours_s" "$ours_obj"
