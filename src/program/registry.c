@@ -1,6 +1,7 @@
 /* registry.c -- the program registry in one SQLite file: schema versions
    and migrations, WAL, one transaction per write, history of changes. */
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -594,6 +595,14 @@ static int read_value(const fdef *d, const char *text, json_t **out,
 {
     pnode *n;
     *out = NULL;
+    if (d->type == FT_STR && strcmp(text, "null") != 0) {
+        /* Text is taken as it is (no YAML: "a: b" stays text). */
+        pnode s = {PN_SCALAR, 0, 0, (char *)(uintptr_t)text, 1, 0, NULL, NULL};
+        char why[600];
+        *out = ilrs__value_read(d, &s, why, sizeof why);
+        return *out ? ILRS_OK
+                    : ilrs_error_set(err, ILRS_EFORMAT, "%s: %s", d->name, why);
+    }
     int st = ilrs__tree_yaml(text, strlen(text), "VALUE", &n, err);
     if (st == ILRS_EFORMAT && strcmp(err ? err->msg : "", "VALUE: empty file")
                                   == 0)

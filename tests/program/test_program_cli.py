@@ -285,6 +285,9 @@ def test_update_by_id_and_set():
     check_eq("stored canonical value", v, ("150.0",), "0.15 t = 150 kg")
     check_eq("set history row", history_rows(reg, "CE-8")[-1],
              ("set", "CE-8", "budget.mass", "180.0", "150.0", "dave"), "history")
+    rc, out, err = prog(["set", "X-MAG", "notes", "note: colons, [brackets] stay text"], reg)
+    rc2, out2, err2 = prog(["show", "X-MAG"], reg)
+    check_in("set text verbatim", "note: colons, [brackets] stay text", out2, err)
     rc, out, err = prog(["set", "X-MAG", "notes", "null"], reg)
     check_eq("set null clears an optional field", rc, 0, err)
     rc, out, err = prog(["set", "X-MAG", "name", "null"], reg)
