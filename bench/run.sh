@@ -19,6 +19,13 @@ for case in "3 301 Moon_wrt_EMB" "0 4 Mars_barycenter_wrt_SSB"; do
     /usr/bin/python3 "$here/ephem_peer.py" "$data/ephem/de421-2022-2026.bsp" \
         "$1" "$2" "$tmp/epochs" "$one" "$all"
 done
+echo "== porkchop, Earth -> Mars 2020, 1000 x 1000 grid end to end =="
+"$build/bench/bench_porkchop" "${BENCH_EPHEMERIS:-}" "${BENCH_GRID:-1000}" \
+    "$tmp/cells" | tee "$tmp/pc"
+one=$(awk '/threads=1 /{sub("cells_per_s=","",$5); print $5}' "$tmp/pc")
+all=$(tail -n 1 "$tmp/pc" | awk '{sub("cells_per_s=","",$5); print $5}')
+cells=$(tail -n 1 "$tmp/pc" | awk '{sub("cells=","",$3); print $3}')
+/usr/bin/python3 "$here/porkchop_peer.py" "$tmp/cells" "$cells" "$one" "$all"
 
 # Payload allocation: a random program of ALLOC_NP proposals and ALLOC_NM
 # missions (default 10000 x 100), import and GLPK allocation under a time

@@ -74,6 +74,8 @@ int cli_open_ephem(const char *cmd, const char *spec, ilrs_ephem **out);
 /* Subcommands: each returns the process exit code. */
 int cmd_ephem(int argc, char **argv);
 int cmd_time(int argc, char **argv);
+int cmd_porkchop(int argc, char **argv);
+int cmd_window(int argc, char **argv);
 int cmd_program(int argc, char **argv);
 
 #endif

@@ -11,6 +11,10 @@ static const struct {
 } commands[] = {
     {"ephem", cmd_ephem, "where the Sun, Moon, planets and small bodies are"},
     {"time", cmd_time, "convert an epoch between UTC, TAI, TT and TDB"},
+    {"porkchop", cmd_porkchop,
+     "departure x arrival grids of C3, v-infinity and dv (Lambert)"},
+    {"window", cmd_window,
+     "launch window and optimum transfer for a departure period"},
     {"program", cmd_program, "the ILRS program: registry, budgets, payload "
                              "allocation"},
 };
