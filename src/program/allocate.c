@@ -19,11 +19,21 @@
 #include "program/program_int.h"
 
 typedef struct {
-    int *col_p, *col_m;     /* per column (1-based): payload, mission */
-    int ncol;
+    int *cand_p, *cand_m;   /* every compatible pair (payload, mission),
+                               grouped by payload */
+    int ncand;
+    char *in_lp;            /* [ncand]: already a column */
+    int *col_p, *col_m;     /* per LP column (1-based): payload, mission */
+    int ncol, capcol;
     int *row_of;            /* [nm * NBUDGET]: row of a budget, or 0 */
+    int *prow;              /* [np]: the payload's "at most once" row, or 0 */
     double *resid;          /* [nm * NBUDGET]: budget left after fixed */
 } lp_map;
+
+/* Problems with more compatible pairs than this are priced in by column
+   generation instead of loaded whole (GLPK's simplex slows badly past a
+   few 10^4 columns). */
+#define COLGEN_MIN 40000
 
 /* What the branch-and-cut callback needs: the bound proved so far, and
    work space for the rounding heuristic. */
@@ -129,24 +139,33 @@ static int fixed_use(const ilrs_program_view *v, double *resid,
     return ILRS_OK;
 }
 
+/* Grow an int array to hold n + 1 entries. */
+static int grow_int(int **a, int *cap, int n)
+{
+    if (n + 1 < *cap)
+        return 0;
+    int nc = *cap ? 2 * *cap : 1024;
+    while (nc <= n + 1)
+        nc *= 2;
+    int *b = realloc(*a, (size_t)nc * sizeof *b);
+    if (!b)
+        return -1;
+    *a = b;
+    *cap = nc;
+    return 0;
+}
+
+/* Rows of the problem, and the list of compatible pairs (no columns). */
 static int build(glp_prob *lp, const ilrs_program_view *v, lp_map *mp)
 {
-    size_t nm = v->nmissions, np = v->npayloads, cap = 1024, nnz = 0;
-    int *ia = malloc((cap + 1) * sizeof *ia), *ja = malloc((cap + 1) * sizeof *ja);
-    double *ar = malloc((cap + 1) * sizeof *ar);
-    size_t ncap = 1024;
-    mp->col_p = malloc((ncap + 1) * sizeof *mp->col_p);
-    mp->col_m = malloc((ncap + 1) * sizeof *mp->col_m);
-    if (!ia || !ja || !ar || !mp->col_p || !mp->col_m)
-        goto oom;
+    size_t nm = v->nmissions, np = v->npayloads;
+    int ccap = 0, ccap2 = 0;
     glp_set_obj_dir(lp, GLP_MAX);
-    /* Budget rows first. */
     int nrow = 0;
     for (size_t mi = 0; mi < nm; mi++)
         for (int d = 0; d < ILRS_NBUDGET; d++)
             mp->row_of[mi * ILRS_NBUDGET + d] =
                 isfinite(v->missions[mi].cap[d]) ? ++nrow : 0;
-    int prow0 = nrow;
     if (nrow)
         glp_add_rows(lp, nrow);
     for (size_t mi = 0; mi < nm; mi++)
@@ -160,68 +179,55 @@ static int build(glp_prob *lp, const ilrs_program_view *v, lp_map *mp)
         const ilrs_payload_need *q = &v->payloads[pi];
         if (!q->active || q->fixed)
             continue;
-        int prow = 0;
         for (size_t mi = 0; mi < nm; mi++) {
             if (!ilrs_alloc_compatible(v, pi, mi, NULL, 0))
                 continue;
-            if (!prow) {
-                prow = glp_add_rows(lp, 1);
-                glp_set_row_bnds(lp, prow, GLP_UP, 0.0, 1.0);
+            if (!mp->prow[pi]) {
+                mp->prow[pi] = glp_add_rows(lp, 1);
+                glp_set_row_bnds(lp, mp->prow[pi], GLP_UP, 0.0, 1.0);
             }
-            if ((size_t)mp->ncol + 1 >= ncap) {
-                ncap *= 2;
-                int *a = realloc(mp->col_p, (ncap + 1) * sizeof *a);
-                if (a)
-                    mp->col_p = a;
-                int *b = realloc(mp->col_m, (ncap + 1) * sizeof *b);
-                if (b)
-                    mp->col_m = b;
-                if (!a || !b)
-                    goto oom;
-            }
-            int c = ++mp->ncol;
-            mp->col_p[c] = (int)pi;
-            mp->col_m[c] = (int)mi;
-            if (nnz + ILRS_NBUDGET + 2 >= cap) {
-                cap *= 2;
-                int *a = realloc(ia, (cap + 1) * sizeof *a);
-                if (a)
-                    ia = a;
-                int *b = realloc(ja, (cap + 1) * sizeof *b);
-                if (b)
-                    ja = b;
-                double *e = realloc(ar, (cap + 1) * sizeof *e);
-                if (e)
-                    ar = e;
-                if (!a || !b || !e)
-                    goto oom;
-            }
-            ++nnz, ia[nnz] = prow, ja[nnz] = c, ar[nnz] = 1.0;
-            for (int d = 0; d < ILRS_NBUDGET; d++) {
-                int r = mp->row_of[mi * ILRS_NBUDGET + d];
-                if (r && q->need[d] > 0)
-                    ++nnz, ia[nnz] = r, ja[nnz] = c, ar[nnz] = q->need[d];
-            }
+            if (grow_int(&mp->cand_p, &ccap, mp->ncand) ||
+                grow_int(&mp->cand_m, &ccap2, mp->ncand))
+                return ILRS_ENOMEM;
+            mp->cand_p[mp->ncand] = (int)pi;
+            mp->cand_m[mp->ncand++] = (int)mi;
         }
     }
-    (void)prow0;
-    if (mp->ncol) {
-        glp_add_cols(lp, mp->ncol);
-        for (int c = 1; c <= mp->ncol; c++) {
-            glp_set_col_kind(lp, c, GLP_BV);
-            glp_set_obj_coef(lp, c, v->payloads[mp->col_p[c]].value);
+    mp->in_lp = calloc((size_t)mp->ncand + 1, 1);
+    return mp->in_lp ? ILRS_OK : ILRS_ENOMEM;
+}
+
+/* Make candidates list[0..n) columns of the LP (continuous 0..1). */
+static int add_columns(glp_prob *lp, const ilrs_program_view *v, lp_map *mp,
+                       const int *list, int n)
+{
+    int cap2 = mp->capcol;
+    if (n <= 0)
+        return ILRS_OK;
+    if (grow_int(&mp->col_p, &mp->capcol, mp->ncol + n) ||
+        grow_int(&mp->col_m, &cap2, mp->ncol + n))
+        return ILRS_ENOMEM;
+    int first = glp_add_cols(lp, n);
+    for (int k = 0; k < n; k++) {
+        int c = first + k, pi = mp->cand_p[list[k]], mi = mp->cand_m[list[k]];
+        int ind[ILRS_NBUDGET + 2], len = 0;
+        double val[ILRS_NBUDGET + 2];
+        ind[++len] = mp->prow[pi];
+        val[len] = 1.0;
+        for (int d = 0; d < ILRS_NBUDGET; d++) {
+            int r = mp->row_of[mi * ILRS_NBUDGET + d];
+            if (r && v->payloads[pi].need[d] > 0)
+                ind[++len] = r, val[len] = v->payloads[pi].need[d];
         }
-        glp_load_matrix(lp, (int)nnz, ia, ja, ar);
+        glp_set_mat_col(lp, c, len, ind, val);
+        glp_set_col_bnds(lp, c, GLP_DB, 0.0, 1.0);
+        glp_set_obj_coef(lp, c, v->payloads[pi].value);
+        mp->col_p[c] = pi;
+        mp->col_m[c] = mi;
+        mp->in_lp[list[k]] = 1;
     }
-    free(ia);
-    free(ja);
-    free(ar);
+    mp->ncol += n;
     return ILRS_OK;
-oom:
-    free(ia);
-    free(ja);
-    free(ar);
-    return ILRS_ENOMEM;
 }
 
 static void plan_use(const ilrs_program_view *v, ilrs_alloc_plan *plan)
@@ -256,7 +262,7 @@ static int greedy(const ilrs_program_view *v, const lp_map *mp,
                   ilrs_alloc_plan *plan)
 {
     size_t nm = v->nmissions;
-    gitem *it = malloc(((size_t)mp->ncol + 1) * sizeof *it);
+    gitem *it = malloc(((size_t)mp->ncand + 1) * sizeof *it);
     double *left = malloc((nm * ILRS_NBUDGET + 1) * sizeof *left);
     double mean[ILRS_NBUDGET] = {0};
     size_t n = 0;
@@ -271,16 +277,16 @@ static int greedy(const ilrs_program_view *v, const lp_map *mp,
             mean[d] += isfinite(left[mi * ILRS_NBUDGET + d])
                            ? fmax(left[mi * ILRS_NBUDGET + d], 1e-9) / (double)nm
                            : 0.0;
-    for (int c = 1; c <= mp->ncol; c++) {
-        if (n && it[n - 1].pi == mp->col_p[c]) {
+    for (int c = 0; c < mp->ncand; c++) {
+        if (n && it[n - 1].pi == mp->cand_p[c]) {
             it[n - 1].n++;
             continue;
         }
-        const ilrs_payload_need *q = &v->payloads[mp->col_p[c]];
+        const ilrs_payload_need *q = &v->payloads[mp->cand_p[c]];
         double share = 1e-12;
         for (int d = 0; d < ILRS_NBUDGET; d++)
             share += mean[d] > 0 ? q->need[d] / mean[d] : 0.0;
-        it[n++] = (gitem){q->value / share, mp->col_p[c], c, 1};
+        it[n++] = (gitem){q->value / share, mp->cand_p[c], c, 1};
     }
     qsort(it, n, sizeof *it, by_key);
     for (size_t k = 0; k < n; k++) {
@@ -288,14 +294,14 @@ static int greedy(const ilrs_program_view *v, const lp_map *mp,
         int best = -1;
         double room = -1;
         for (int c = it[k].first; c < it[k].first + it[k].n; c++) {
-            const double *l = left + mp->col_m[c] * ILRS_NBUDGET;
+            const double *l = left + mp->cand_m[c] * ILRS_NBUDGET;
             double r = INFINITY;
             for (int d = 0; d < ILRS_NBUDGET; d++)
                 r = fmin(r, isfinite(l[d]) ? (l[d] - need[d]) /
                                                  fmax(mean[d], 1e-9)
                                            : INFINITY);
             if (r >= 0 && r > room)
-                room = r, best = mp->col_m[c];
+                room = r, best = mp->cand_m[c];
         }
         if (best < 0 || v->payloads[it[k].pi].value <= 0)
             continue;
@@ -344,36 +350,153 @@ static int ms_left(const ilrs_alloc_options *o, double spent_ms)
     return left > 2e9 ? 2000000000 : left < 1 ? 1 : (int)left;
 }
 
-static int solve(glp_prob *lp, const ilrs_program_view *v,
-                 const ilrs_alloc_options *o, const lp_map *mp,
-                 ilrs_alloc_plan *plan, ilrs_error *err)
+/* Add to a plan every left-out proposal that still fits one of its
+   compatible missions (by value, highest first): GLPK's plan covers only
+   the columns it was given, and a time-limited one may leave room. */
+static void fill(const ilrs_program_view *v, const lp_map *mp,
+                 ilrs_alloc_plan *plan)
 {
-    /* The LP relaxation first (simplex with its presolver), then branch and
-       cut from that basis with the rounding heuristic. */
+    plan_use(v, plan);
+    struct order *ord = malloc(((size_t)mp->ncand + 1) * sizeof *ord);
+    if (!ord)
+        return; /* the plan stays as GLPK gave it */
+    for (int k = 0; k < mp->ncand; k++) {
+        ord[k].x = v->payloads[mp->cand_p[k]].value;
+        ord[k].value = 0;
+        ord[k].col = k;
+    }
+    qsort(ord, (size_t)mp->ncand, sizeof *ord, by_lp_value);
+    for (int j = 0; j < mp->ncand; j++) {
+        int k = ord[j].col, pi = mp->cand_p[k], mi = mp->cand_m[k], d = 0;
+        const ilrs_payload_need *q = &v->payloads[pi];
+        double *used = plan->used + mi * ILRS_NBUDGET;
+        if (plan->mission[pi] >= 0 || q->value <= 0)
+            continue;
+        while (d < ILRS_NBUDGET &&
+               used[d] + q->need[d] <= v->missions[mi].cap[d])
+            d++;
+        if (d < ILRS_NBUDGET)
+            continue;
+        plan->mission[pi] = mi;
+        for (d = 0; d < ILRS_NBUDGET; d++)
+            used[d] += q->need[d];
+        plan->objective += q->value;
+    }
+    free(ord);
+}
+
+/* Greedy plan when the LP does not finish in time. */
+static int fallback(const ilrs_program_view *v, const lp_map *mp,
+                    ilrs_alloc_plan *plan, ilrs_error *err)
+{
+    int rc = greedy(v, mp, plan);
+    if (rc < 0)
+        return ilrs_error_set(err, rc, "out of memory");
+    return ilrs_error_set(err, ILRS_WDUBIOUS, "the LP relaxation did not "
+                          "finish in the time limit: greedy plan, not "
+                          "proven optimal");
+}
+
+/* Price the candidates not yet in the LP with the row duals; add those
+   with positive reduced cost (at most `most`, best first). Returns the
+   number added, or a negative status. */
+static int price(glp_prob *lp, const ilrs_program_view *v, lp_map *mp,
+                 int most, int *list, struct order *ord)
+{
+    int n = 0;
+    for (int k = 0; k < mp->ncand; k++) {
+        if (mp->in_lp[k])
+            continue;
+        int pi = mp->cand_p[k], mi = mp->cand_m[k];
+        double rc = v->payloads[pi].value -
+                    glp_get_row_dual(lp, mp->prow[pi]);
+        for (int d = 0; d < ILRS_NBUDGET; d++) {
+            int r = mp->row_of[mi * ILRS_NBUDGET + d];
+            if (r)
+                rc -= v->payloads[pi].need[d] * glp_get_row_dual(lp, r);
+        }
+        if (rc > 1e-9 * fmax(1.0, v->payloads[pi].value))
+            ord[n].x = rc, ord[n].value = 0, ord[n++].col = k;
+    }
+    if (n > most) {
+        qsort(ord, (size_t)n, sizeof *ord, by_lp_value);
+        n = most;
+    }
+    for (int k = 0; k < n; k++)
+        list[k] = ord[k].col;
+    return add_columns(lp, v, mp, list, n) ? ILRS_ENOMEM : n;
+}
+
+/* The LP relaxation over every compatible pair: loaded whole when small,
+   else by column generation from a few columns per proposal. On return
+   *full says whether the LP is optimal over all pairs (its value is then
+   a bound for the whole problem). */
+static int relax(glp_prob *lp, const ilrs_program_view *v, lp_map *mp,
+                 const ilrs_alloc_options *o, double t0, int *full)
+{
+    int big = mp->ncand > COLGEN_MIN, n = 0;
+    int *list = malloc(((size_t)mp->ncand + 1) * sizeof *list);
+    struct order *ord = malloc(((size_t)mp->ncand + 1) * sizeof *ord);
+    if (!list || !ord) {
+        free(list);
+        free(ord);
+        return ILRS_ENOMEM;
+    }
+    /* Start: every pair (small), or each proposal's first two pairs. */
+    for (int k = 0; k < mp->ncand; k++)
+        if (!big || k < 2 || mp->cand_p[k - 2] != mp->cand_p[k])
+            list[n++] = k;
+    int st = add_columns(lp, v, mp, list, n) ? ILRS_ENOMEM : ILRS_OK;
     glp_smcp sm;
     glp_init_smcp(&sm);
     sm.msg_lev = GLP_MSG_OFF;
-    sm.presolve = GLP_ON;
-    sm.tm_lim = ms_left(o, 0);
-    double t0 = glp_time();
+    sm.presolve = GLP_OFF;
+    *full = 0;
+    while (!st) {
+        sm.tm_lim = ms_left(o, glp_difftime(glp_time(), t0) * 1000.0);
+        int rc = glp_simplex(lp, &sm);
+        if (rc == GLP_ETMLIM || rc == GLP_EITLIM) {
+            st = ILRS_ENOCONV;
+            break;
+        }
+        if (rc != 0 || glp_get_status(lp) != GLP_OPT) {
+            st = ILRS_EFORMAT;
+            break;
+        }
+        int added = big ? price(lp, v, mp, (int)v->npayloads, list, ord) : 0;
+        if (added < 0)
+            st = added;
+        else if (added == 0)
+            *full = 1;
+        if (added <= 0)
+            break;
+    }
+    free(list);
+    free(ord);
+    return st;
+}
+
+static int solve(glp_prob *lp, const ilrs_program_view *v,
+                 const ilrs_alloc_options *o, lp_map *mp,
+                 ilrs_alloc_plan *plan, ilrs_error *err)
+{
     /* GLPK prints some notes whatever msg_lev says: silence its terminal
        output for this call and restore it after. */
-    int term = glp_term_out(GLP_OFF);
-    int rc = glp_simplex(lp, &sm);
-    if (rc == GLP_ETMLIM) {
+    int term = glp_term_out(GLP_OFF), full;
+    double t0 = glp_time();
+    int st = relax(lp, v, mp, o, t0, &full);
+    if (st) {
         glp_term_out(term);
-        rc = greedy(v, mp, plan);
-        if (rc < 0)
-            return ilrs_error_set(err, rc, "out of memory");
-        return ilrs_error_set(err, ILRS_WDUBIOUS, "the LP relaxation did not "
-                              "finish in the time limit: greedy plan, not "
-                              "proven optimal");
+        if (st == ILRS_ENOCONV)
+            return fallback(v, mp, plan, err);
+        return st == ILRS_ENOMEM
+                   ? ilrs_error_set(err, st, "out of memory")
+                   : ilrs_error_set(err, ILRS_ENOCONV, "GLPK could not solve "
+                                    "the LP relaxation");
     }
-    if (rc != 0 || glp_get_status(lp) != GLP_OPT) {
-        glp_term_out(term);
-        return ilrs_error_set(err, ILRS_ENOCONV, "GLPK could not solve the "
-                              "LP relaxation (glp_simplex %d)", rc);
-    }
+    double lp_bound = glp_get_obj_val(lp);
+    for (int c = 1; c <= mp->ncol; c++)
+        glp_set_col_kind(lp, c, GLP_BV);
     cb_ctx cb;
     if (cb_alloc(&cb, v, mp)) {
         glp_term_out(term);
@@ -390,30 +513,33 @@ static int solve(glp_prob *lp, const ilrs_program_view *v,
     parm.tm_lim = ms_left(o, glp_difftime(glp_time(), t0) * 1000.0);
     if (o && o->mip_gap > 0)
         parm.mip_gap = o->mip_gap;
-    rc = glp_intopt(lp, &parm);
+    int rc = glp_intopt(lp, &parm);
     glp_term_out(term);
     int ms = glp_mip_status(lp);
     if (ms != GLP_OPT && ms != GLP_FEAS) {
         cb_free(&cb);
-        return ilrs_error_set(err, ILRS_ENOCONV,
-                              "GLPK found no plan (glp_intopt %d, status %d)"
-                              "%s", rc, ms,
-                              rc == GLP_ETMLIM ? ": time limit reached" : "");
+        return fallback(v, mp, plan, err);
     }
     for (int c = 1; c <= mp->ncol; c++)
         if (glp_mip_col_val(lp, c) > 0.5)
             plan->mission[mp->col_p[c]] = mp->col_m[c];
-    plan_use(v, plan);
-    plan->optimal = ms == GLP_OPT && rc == 0;
+    fill(v, mp, plan);
     double fixed = 0.0;
     for (size_t pi = 0; pi < v->npayloads; pi++)
         if (v->payloads[pi].active && v->payloads[pi].fixed)
             fixed += v->payloads[pi].value;
-    /* Bound: proven optimum, else the best open node's bound, else the
-       LP relaxation's value. */
+    /* Optimal: GLPK proved it over every pair (all were columns), or the
+       plan reaches the LP bound over every pair. Bound: the best open
+       node's (all pairs loaded), else the LP relaxation over all pairs. */
+    int all = mp->ncol == mp->ncand;
+    plan->optimal = (all && ms == GLP_OPT && rc == 0) ||
+                    (full && plan->objective - fixed >=
+                                 lp_bound - 1e-9 * fmax(1.0, lp_bound));
     plan->bound = plan->objective;
     if (!plan->optimal) {
-        double b = cb.have ? cb.bound : glp_get_obj_val(lp);
+        double b = all && cb.have ? cb.bound : lp_bound;
+        if (!all && !full)
+            b = INFINITY; /* pricing unfinished: no bound proved */
         if (b + fixed > plan->objective)
             plan->bound = b + fixed;
     }
@@ -428,12 +554,16 @@ int ilrs_alloc_solve(const ilrs_program_view *v, const ilrs_alloc_options *o,
     size_t nm = v->nmissions, np = v->npayloads;
     plan->mission = malloc((np + 1) * sizeof *plan->mission);
     plan->used = calloc(nm * ILRS_NBUDGET + 1, sizeof *plan->used);
-    lp_map mp = {NULL, NULL, 0, calloc(nm * ILRS_NBUDGET + 1, sizeof(int)),
-                 malloc((nm * ILRS_NBUDGET + 1) * sizeof(double))};
+    lp_map mp;
+    memset(&mp, 0, sizeof mp);
+    mp.row_of = calloc(nm * ILRS_NBUDGET + 1, sizeof *mp.row_of);
+    mp.resid = malloc((nm * ILRS_NBUDGET + 1) * sizeof *mp.resid);
+    mp.prow = calloc(np + 1, sizeof *mp.prow);
     plan->npayloads = np;
     plan->nmissions = nm;
     int st = ILRS_OK;
-    if (!plan->mission || !plan->used || !mp.row_of || !mp.resid) {
+    glp_prob *lp = NULL;
+    if (!plan->mission || !plan->used || !mp.row_of || !mp.resid || !mp.prow) {
         st = ilrs_error_set(err, ILRS_ENOMEM, "out of memory");
         goto done;
     }
@@ -443,23 +573,28 @@ int ilrs_alloc_solve(const ilrs_program_view *v, const ilrs_alloc_options *o,
                                 : -1;
     if ((st = fixed_use(v, mp.resid, err)) != ILRS_OK)
         goto done;
-    glp_prob *lp = glp_create_prob();
+    lp = glp_create_prob();
     st = build(lp, v, &mp);
     if (st)
         ilrs_error_set(err, st, "out of memory");
-    else if (mp.ncol == 0) {
+    else if (mp.ncand == 0) {
         plan_use(v, plan);
         plan->optimal = 1;
         plan->bound = plan->objective;
     } else {
-        plan->nvars = (size_t)mp.ncol;
         st = solve(lp, v, o, &mp, plan, err);
+        plan->nvars = (size_t)mp.ncol;
     }
-    glp_delete_prob(lp);
 done:
+    if (lp)
+        glp_delete_prob(lp);
+    free(mp.cand_p);
+    free(mp.cand_m);
+    free(mp.in_lp);
     free(mp.col_p);
     free(mp.col_m);
     free(mp.row_of);
+    free(mp.prow);
     free(mp.resid);
     if (st < 0)
         ilrs_alloc_plan_free(plan);
