@@ -115,6 +115,14 @@ static int yconv(ycv *c, yaml_node_t *y, int depth, pnode **out)
             yaml_node_t *v = yaml_document_get_node(c->doc, pr->value);
             int st = (k && v) ? yconv(c, k, depth + 1, &p->keys[p->n])
                               : ILRS_EFORMAT;
+            /* A key that is a map or list has no text: give it "" so that
+               key comparisons need no special case (readers report it). */
+            if (!st && !p->keys[p->n]->text &&
+                !(p->keys[p->n]->text = calloc(1, 1))) {
+                ilrs__tree_free(p->keys[p->n]);
+                p->keys[p->n] = NULL;
+                st = ILRS_ENOMEM;
+            }
             if (!st) {
                 st = yconv(c, v, depth + 1, &p->kids[p->n]);
                 if (st) {
