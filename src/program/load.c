@@ -103,7 +103,8 @@ static int is_null(const pnode *n)
 static int dup_key(ld *c, const pnode *map, size_t i, const char *label)
 {
     for (size_t j = 0; j < i; j++)
-        if (strcmp(map->keys[j]->text, map->keys[i]->text) == 0) {
+        if (map->keys[j]->kind == PN_SCALAR &&
+            strcmp(map->keys[j]->text, map->keys[i]->text) == 0) {
             problem(c, map->keys[i]->line, map->keys[i]->col,
                     "%s: key '%.60s' given twice (first at line %d)", label,
                     map->keys[i]->text, map->keys[j]->line);
@@ -212,6 +213,11 @@ static void read_root(ld *c, const pnode *root)
     for (size_t i = 0; i < root->n; i++) {
         const pnode *k = root->keys[i], *v = root->kids[i];
         ilrs_program_kind kind;
+        if (k->kind != PN_SCALAR) {
+            problem(c, k->line, k->col, "a section name must be a word, "
+                    "found %s", k->kind == PN_MAP ? "a map" : "a list");
+            continue;
+        }
         if (dup_key(c, root, i, "top level"))
             continue;
         if (k->kind != PN_SCALAR ||
