@@ -538,6 +538,58 @@ static void test_alloc_edges(void)
     ilrs_alloc_plan_free(&plan);
 }
 
+/* A problem big enough for column generation (2000 x 30 = 60 000 pairs,
+   above the 40 000 where it starts) whose optimum is known in closed
+   form: every proposal needs 1 kg, every mission offers 10 kg, so the
+   best plan carries the 300 most valuable proposals. */
+static int desc(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static void test_alloc_large(void)
+{
+    enum { LP = 2000, LM = 30 };
+    static ilrs_payload_need q[LP];
+    static ilrs_mission_offer m[LM];
+    static double vals[LP];
+    static char names[LP + LM][8];
+    for (int i = 0; i < LM; i++) {
+        snprintf(names[LP + i], 8, "M%d", i);
+        m[i] = (ilrs_mission_offer){names[LP + i],
+                                    {10, INFINITY, INFINITY, INFINITY,
+                                     INFINITY},
+                                    1, ILRS_ACC_SURFACE, 0, NULL, 0, 1, 0};
+    }
+    for (int i = 0; i < LP; i++) {
+        snprintf(names[i], 8, "P%d", i);
+        vals[i] = floor(urand() * 1000) + 1;
+        q[i] = (ilrs_payload_need){names[i], {1, 0, 0, 0, 0}, 0, NULL, 0, 0,
+                                   NULL, 0, vals[i], -1, 0, 1};
+    }
+    ilrs_program_view v = {m, LM, q, LP, NULL};
+    ilrs_alloc_options o = {120, 0};
+    ilrs_alloc_plan plan;
+    ilrs_error err = {0, ""};
+    int st = ilrs_alloc_solve(&v, &o, &plan, &err);
+    qsort(vals, LP, sizeof vals[0], desc);
+    double want = 0;
+    for (int i = 0; i < 10 * LM; i++)
+        want += vals[i];
+    check_int("column generation: proven optimal", st, ILRS_OK, err.msg);
+    check_close("column generation: optimum", plan.objective, want, 1e-9,
+                "sum of the 300 largest values (10 kg x 30 missions)");
+    check_true("column generation: fewer columns than pairs",
+               plan.nvars < (size_t)LP * LM, "priced, not loaded whole");
+    int load_ok = 1;
+    for (int i = 0; i < LM; i++)
+        load_ok &= plan.used[i * ILRS_NBUDGET] <= 10.0;
+    check_true("column generation: budgets hold", load_ok, "10 kg each");
+    if (st >= 0)
+        ilrs_alloc_plan_free(&plan);
+}
+
 int main(void)
 {
     test_units();
@@ -547,5 +599,6 @@ int main(void)
     test_check();
     test_allocation();
     test_alloc_edges();
+    test_alloc_large();
     return check_done();
 }
