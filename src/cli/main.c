@@ -21,6 +21,8 @@ static const struct {
      "Earth-Moon transfers from a launch site, day by day"},
     {"cr3bp", cmd_cr3bp,
      "Earth-Moon three-body orbits: Lyapunov, halo, NRHO, DRO"},
+    {"program", cmd_program, "the ILRS program: registry, budgets, payload "
+                             "allocation"},
 };
 
 static void usage(FILE *f)
@@ -32,7 +34,9 @@ static void usage(FILE *f)
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
         fprintf(f, "  %-14s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\nenvironment:\n  ILRS_EPHEMERIS  default ephemeris "
-               "(analytic, de405, or SPK file paths joined by ',')\n");
+               "(analytic, de405, or SPK file paths joined by ',')\n"
+               "  ILRS_REGISTRY   default program registry (else "
+               "./ilrs-registry.db)\n");
 }
 
 int main(int argc, char **argv)
