@@ -82,8 +82,10 @@ def test_help():
 
 
 def test_change6():
-    # Chang'e-6: launch 2024-05-03 09:27 UTC from Wenchang, LOI 2024-05-08
-    # 02:12 UTC (CNSA); TLI ~37 min after launch, so TLI-to-LOI ~4.67 d.
+    # Chang'e-6: launch 2024-05-03 17:27 Beijing time (09:27 UTC) from
+    # Wenchang, LOI 2024-05-08 10:12 Beijing time (02:12 UTC) after "nearly
+    # 113 hours" on the transfer trajectory (CNSA via Xinhua and China
+    # Daily): TLI-to-LOI 4.67 d (112.1 h).
     rc, out, err = run(["lunar-transfer", "--ephemeris", DE421, "--site",
                         "wenchang", "--depart", "2024-05-03", "--launch",
                         "2024-05-03T09:27", "--tof", "4.67", "--orbit",
