@@ -1,7 +1,9 @@
 """CR3BP orbits from `ilrs cr3bp` checked with an independent integrator:
 scipy's solve_ivp (DOP853) on the CR3BP equations (Szebehely 1967) closes
 each orbit after the period the tool reports, keeps its Jacobi constant,
-and its L1/L2 points match scipy's brentq on the equilibrium condition.
+has the Moon distances the tool reports (perilune and apolune for the
+halo and Lyapunov orbits), and its
+L1/L2 points match scipy's brentq on the equilibrium condition.
 """
 import json
 import os
@@ -9,7 +11,7 @@ import sys
 
 import numpy as np
 from scipy.integrate import solve_ivp
-from scipy.optimize import brentq
+from scipy.optimize import brentq, minimize_scalar
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "peer"))
 from ilrs_check import check_close, check_eq, done, run
@@ -52,6 +54,34 @@ for args in (["--family", "nrho", "--south"], ["--family", "halo-l1"],
                 "independent integrator; 1e-9 times the stability index")
     check_close(f"{name}: Jacobi constant", jacobi(x0, mu), o["jacobi"],
                 1e-12, "C = 2U - v^2 evaluated independently")
+    # rmin/rmax_moon_km are the Moon distances at the two x-z plane
+    # crossings (cr3bp.h), checked on the scipy trajectory at t = 0 and
+    # T/2; for the halo and Lyapunov families these are the true closest
+    # and farthest points (perilune and apolune), checked by a fine
+    # sampling of the dense output polished with scipy's bounded scalar
+    # minimiser. (A DRO's farthest point is off the x axis.)
+    dense = solve_ivp(eom, (0, o["period"]), x0, method="DOP853", rtol=1e-12,
+                      atol=1e-13, args=(mu,), dense_output=True).sol
+    moon = lambda t: float(np.linalg.norm(dense(t)[:3] - [1 - mu, 0, 0]))
+    cross = sorted((moon(0.0), moon(0.5 * o["period"])))
+    for key, want in (("rmin_moon_km", cross[0]), ("rmax_moon_km", cross[1])):
+        check_close(f"{name}: {key} at the x-z crossings vs scipy",
+                    o[key], want * doc["length_km"], 1e-3,
+                    "independent integrator; 1 m")
+    if "dro" in args:
+        continue
+    ts = np.linspace(0, o["period"], 20001)
+    ds = np.array([moon(t) for t in ts])
+    step = ts[1] - ts[0]
+    for key, sign in (("rmin_moon_km", 1), ("rmax_moon_km", -1)):
+        i = int(np.argmin(sign * ds))
+        res = minimize_scalar(lambda t: sign * moon(t), method="bounded",
+                              bounds=(max(0, ts[i] - step),
+                                      min(o["period"], ts[i] + step)),
+                              options={"xatol": 1e-12})
+        check_close(f"{name}: {key} is the extremum along the scipy orbit",
+                    o[key], sign * res.fun * doc["length_km"], 1e-3,
+                    "independent integrator; 1 m")
 
 doc = json.loads(run(["cr3bp", "--family", "dro", "--format", "json"])[1])
 mu = doc["mu"]
