@@ -52,8 +52,9 @@ extern "C" {
 #define ILRS_EARTH_J2 1.0826261738e-3
 #define ILRS_EARTH_J2_RADIUS_KM 6378.1363
 /* Moon J2 (dimensionless) and reference radius (km): GRAIL GL0660B
-   (Konopliv et al. 2013, JGR Planets 118, 1415), J2 = 2.0322e-4 rounded
-   to four digits. */
+   (Konopliv et al. 2013, JGR Planets 118, 1415), tide-free normalised
+   C20 = -9.0880835e-5, J2 = -sqrt(5) C20 = 2.0322e-4 rounded (the
+   zero-tide value is 2.0330530e-4) */
 #define ILRS_MOON_J2 2.0322e-4
 #define ILRS_MOON_J2_RADIUS_KM 1738.0
 
