@@ -1,7 +1,8 @@
 # ILRS Planner -- the two commands:
 #   make demo   build, then run the main job
 #   make test   build (warnings as errors), run the whole test suite, then
-#               again under ASan+UBSan, then a bounded run of every fuzz target
+#               again under ASan+UBSan, the C tests under TSan, then a bounded
+#               run of every fuzz target
 # Both install the Debian packages they need first (deps/debian-packages.txt).
 
 JOBS    ?= $(shell nproc 2>/dev/null || echo 2)
@@ -9,7 +10,7 @@ BUILD   ?= build
 CMAKE   ?= cmake
 CTEST   ?= ctest
 
-.PHONY: all deps deps-test build demo test test-release test-asan test-fuzz bench clean
+.PHONY: all deps deps-test build demo test test-release test-asan test-tsan test-fuzz bench clean
 
 all: build
 
@@ -32,7 +33,7 @@ demo: build
 	@echo "== ilrs time now, in every scale =="
 	./$(BUILD)/ilrs time now
 
-test: deps-test test-release test-asan test-fuzz
+test: deps-test test-release test-asan test-tsan test-fuzz
 
 test-release:
 	$(CMAKE) -S . -B build-test -DCMAKE_BUILD_TYPE=Release -DILRS_WERROR=ON
@@ -47,6 +48,15 @@ test-asan:
 	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    $(CTEST) --output-on-failure -j $(JOBS)
 
+# ThreadSanitizer over the C tests, which drive every threaded path
+# (batch ephemeris, grids, horizon maps) from several threads.
+test-tsan:
+	$(CMAKE) -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DILRS_WERROR=ON \
+	    -DILRS_TSAN=ON -DILRS_BENCH=OFF
+	$(CMAKE) --build build-tsan -j $(JOBS)
+	cd build-tsan && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	    $(CTEST) --output-on-failure -j $(JOBS) -R '^test_'
+
 test-fuzz:
 	CC=clang $(CMAKE) -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DILRS_WERROR=ON \
 	    -DILRS_SANITIZE=ON -DILRS_FUZZ=ON -DILRS_BENCH=OFF
@@ -57,4 +67,4 @@ bench: deps-test build
 	bench/run.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) build-test build-asan build-fuzz
+	rm -rf $(BUILD) build-test build-asan build-tsan build-fuzz
