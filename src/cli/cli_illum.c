@@ -5,6 +5,7 @@
 
 #include "cli.h"
 #include "ilrs/lunar.h"
+#include "ilrs/plot_lunar.h"
 
 #define PI 3.14159265358979323846
 #define D2R (PI / 180.0)
@@ -229,18 +230,24 @@ static int illum_work(const cli_args *a, illum_run *r)
                                 r->bands, names, NAN, &err);
     if (st < 0)
         return cli_fail_status("illum", "--out", st, &err);
-    /* PNG */
-    char b0[40], b1[40];
+    char b0[40], b1[40], title[160];
     cli_utc(r->t0, b0);
     cli_utc(r->t1, b1);
+    if (r->png) {
+        snprintf(title, sizeof title, "Illumination %.10s to %.10s", b0, b1);
+        st = ilrs_plot_illum_map(r->png, sf, psr, r->nc, r->nr,
+                                 r->in.pixel_km, title, &err);
+        if (st < 0)
+            return cli_fail_status("illum", "--png", st, &err);
+    }
     printf("dem: %s\nwindow: columns %d..%d, rows %d..%d (%zu pixels, "
            "%.4g km each)\n", ilrs_dem_path(r->dem), r->c0, r->c0 + r->nc - 1,
            r->r0, r->r0 + r->nr - 1, np, r->in.pixel_km);
     printf("period: %s to %s UTC, %zu epochs\nephemeris: %s\n", b0, b1, r->nt,
            ilrs_ephem_source(r->eph));
     printf("mean sun fraction: %.4f\nmean earth fraction: %.4f\n"
-           "permanently shadowed pixels: %zu\nwrote: %s\n", msun / np,
-           mearth / np, npsr, r->out);
+           "permanently shadowed pixels: %zu\nwrote: %s%s%s\n", msun / np,
+           mearth / np, npsr, r->out, r->png ? ", " : "", r->png ? r->png : "");
     return 0;
 }
 

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "ilrs/lunar.h"
+#include "ilrs/plot_lunar.h"
 
 #define PI 3.14159265358979323846
 #define D2R (PI / 180.0)
@@ -328,7 +329,14 @@ static int site_work(const cli_args *a, site_run *r)
         return cli_fail_status("site", st == ILRS_ERANGE
                                            ? "period outside the ephemeris"
                                            : "analysis", st, &err);
-    /* PLOT */
+    if (r->plot) {
+        st = ilrs_plot_site_horizon(r->plot, r->horizon, r->ho.naz, &r->st,
+                                    r->dem ? ilrs_dem_path(r->dem)
+                                           : "smooth sphere",
+                                    r->lat, r->lon, &err);
+        if (st < 0)
+            return cli_fail_status("site", "--plot", st, &err);
+    }
     if (r->json) {
         json_t *o = site_json(r);
         char *d = json_dumps(o, JSON_INDENT(2) | JSON_REAL_PRECISION(10));

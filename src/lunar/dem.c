@@ -211,6 +211,8 @@ static int open_dataset(ilrs_dem *d, GDALDatasetH ds, ilrs_error *err)
     st = read_heights(d, GDALGetRasterBand(ds, 1), err);
     if (st)
         return st;
+    d->s0 = sin(d->info.lon0);
+    d->c0 = cos(d->info.lon0);
     set_scale(d);
     return ILRS_OK;
 }
@@ -342,7 +344,7 @@ int ilrs__dem_unit_to_pixel(const ilrs_dem *d, const double q[3],
     }
     /* Snyder 21-5, 21-6 (sphere) with tan(pi/4 + lat/2) = (1+z)/cos(lat),
        so no trigonometry is needed per sample. */
-    double s0 = sin(in->lon0), c0 = cos(in->lon0);
+    double s0 = d->s0, c0 = d->c0;
     double den = in->south ? 1.0 - q[2] : 1.0 + q[2];
     if (den < 1e-12)
         return -1;

@@ -11,6 +11,7 @@ struct ilrs_dem {
     char *wkt;         /* the file's projection, for writing maps */
     double wrap_cols;  /* columns in 360 deg of longitude, 0 if not global */
     double r_m;        /* sphere radius (m) */
+    double s0, c0;     /* sin, cos of the central meridian */
 };
 
 /* Continuous pixel coordinates of a unit vector (Moon ME). Returns 0, or
