@@ -100,7 +100,7 @@ static int pyramid_build(const ilrs_dem *d, pyramid *p)
 }
 
 /* Largest height (m) over level-0 cells [i0, i1] x [j0, j1] (clamped),
-   read from the level where the box spans at most 2 cells a side. */
+   read from the level where the box spans at most 4 cells a side. */
 static float pyramid_max(const pyramid *p, int i0, int i1, int j0, int j1)
 {
     if (i0 < 0)
@@ -112,8 +112,8 @@ static float pyramid_max(const pyramid *p, int i0, int i1, int j0, int j1)
     if (j1 > p->ny[0] - 1)
         j1 = p->ny[0] - 1;
     int l = 0;
-    while (l + 1 < p->nlev && ((i1 >> l) - (i0 >> l) > 1 ||
-                               (j1 >> l) - (j0 >> l) > 1))
+    while (l + 1 < p->nlev && ((i1 >> l) - (i0 >> l) > 3 ||
+                               (j1 >> l) - (j0 >> l) > 3))
         l++;
     float v = -FLT_MAX;
     for (int j = j0 >> l; j <= j1 >> l; j++)
@@ -210,7 +210,12 @@ static double seg_bound(const ilrs_dem *d, const pyramid *p,
         ray_pixel(d, g, w, j + len - 1, &c1, &r1, &cd, &sd))
         return INFINITY;
     double ext = fmax(fabs(c1 - c0), fabs(r1 - r0));
-    double pad = 2.0 + ext / 4.0; /* covers the great circle's bow */
+    /* Pad for the great circle's bow between the end samples: in polar
+       stereographic great circles are circles of radius >= 2 R k0 (the
+       equator's image), so the bow of a segment is below a pixel; in the
+       cylindrical projections they bend strongly near the poles. */
+    double pad = d->info.proj == ILRS_PROJ_POLAR_STEREO ? 1.5
+                                                        : 2.0 + ext / 4.0;
     double lo_c = fmin(c0, c1) - 0.5 - pad, hi_c = fmax(c0, c1) - 0.5 + pad;
     double lo_r = fmin(r0, r1) - 0.5 - pad, hi_r = fmax(r0, r1) - 0.5 + pad;
     if (d->wrap_cols > 0 && (lo_c < 0 || hi_c > d->info.nx - 1))
@@ -221,8 +226,11 @@ static double seg_bound(const ilrs_dem *d, const pyramid *p,
     return tan_bound(g->rs, r, j * g->step, (j + len - 1) * g->step);
 }
 
-/* The accelerated cast: the same samples as ray_plain, skipping runs of
-   2^s samples whose pyramid bound is below the current maximum. */
+/* The accelerated cast: the same samples as ray_plain. At positions
+   aligned to 2^s (with 2^s <= j/8) one pyramid bound decides for the next
+   2^s samples: skipped when the bound is below the current maximum, else
+   evaluated one by one. Skipped samples cannot change the maximum, so the
+   result is ray_plain's. */
 static double ray_pyramid(const ilrs_dem *d, const pyramid *p,
                           const site_geom *g, const double w[3])
 {
@@ -232,19 +240,20 @@ static double ray_pyramid(const ilrs_dem *d, const pyramid *p,
         int s = 0;
         while (s < 16 && (j & ((2L << s) - 1)) == 0 && (2L << s) * 8 <= j)
             s++;
-        for (; s > 0; s--)
-            if (seg_bound(d, p, g, w, j, 1L << s) < tmax)
-                break;
-        if (s > 0) {
-            j += 1L << s;
+        long n = 1L << s;
+        if (s > 0 && seg_bound(d, p, g, w, j, n) < tmax) {
+            j += n;
             continue;
         }
-        double t = ray_sample(d, g, w, j);
-        if (isnan(t))
-            break;
-        if (t > tmax)
-            tmax = t;
-        j++;
+        for (long k = 0; k < n; k++, j++) {
+            if (j > g->jmax)
+                return tmax;
+            double t = ray_sample(d, g, w, j);
+            if (isnan(t))
+                return tmax;
+            if (t > tmax)
+                tmax = t;
+        }
     }
     return tmax;
 }
