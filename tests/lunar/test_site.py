@@ -328,7 +328,43 @@ def test_illum():
                     d["sun_fraction"], 1e-4, "same horizon, float32 map")
 
 
+def test_plots():
+    from PIL import Image
+    with tempfile.TemporaryDirectory() as tmp:
+        png = os.path.join(tmp, "h.png")
+        rc, out, err = run(["site", "--lat", "-89.5", "--lon", "30", "--dem",
+                            LDEM4, "--from", "2024-01-01", "--to",
+                            "2024-03-01", "--step", "6h", "--ephemeris", EPH,
+                            "--plot", png])
+        check_eq("site --plot exit", rc, 0, err.strip())
+        if rc == 0:
+            im = Image.open(png)
+            check_eq("horizon chart is a PNG of 760 x 800", (im.format,
+                     im.size), ("PNG", (760, 800)), "plot_horizon.c size")
+            rgb = np.asarray(im.convert("RGB")).reshape(-1, 3)
+            sun = ((rgb[:, 0] > 200) & (rgb[:, 1] > 120) & (rgb[:, 1] < 200)
+                   & (rgb[:, 2] < 80)).sum()
+            check_true("Sun track drawn (orange pixels)", sun > 200,
+                       f"{sun} orange pixels")
+        rc, out, err = run(["site", "--lat", "0", "--lon", "0", "--from",
+                            "2024-01-01", "--to", "2024-01-02", "--ephemeris",
+                            EPH, "--plot", os.path.join(tmp, "h.bmp")])
+        check_eq("plot with unknown extension exit", rc, 1, err.strip())
+        check_in("plot error names --plot", "--plot", err, "one line")
+        png = os.path.join(tmp, "m.png")
+        rc, out, err = run(["illum", "--dem", LDEM6, "--region",
+                            "480,480,24,16", "--from", "2024-06-01", "--to",
+                            "2024-06-10", "--azimuths", "36", "--max-dist",
+                            "0.1", "--out", os.path.join(tmp, "m.tif"),
+                            "--png", png, "--ephemeris", EPH])
+        check_eq("illum --png exit", rc, 0, err.strip())
+        if rc == 0:
+            check_eq("illum map is a PNG", Image.open(png).format, "PNG",
+                     "--png")
+
+
 test_sun_earth_vs_skyfield()
+test_plots()
 test_pole_smooth_sphere()
 test_change6()
 test_relay_vs_numpy()
