@@ -339,7 +339,7 @@ static int site_work(const cli_args *a, site_run *r)
     }
     if (r->json) {
         json_t *o = site_json(r);
-        char *d = json_dumps(o, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
+        char *d = json_dumps(o, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
         if (d)
             puts(d);
         free(d);
