@@ -241,6 +241,13 @@ def test_near_side_and_shackleton():
 
 
 def test_errors():
+    for cmd in ("site", "illum"):
+        rc, out, err = run([cmd, "--help"])
+        check_eq(f"ilrs {cmd} --help exit", rc, 0, "help")
+        check_in(f"ilrs {cmd} --help usage", f"usage: ilrs {cmd}", out, "help")
+    rc, out, err = run(["--help"])
+    check_in("ilrs --help lists site", "site", out, "command table")
+    check_in("ilrs --help lists illum", "illum", out, "command table")
     cases = [
         (["site", "--lat", "95", "--lon", "0", "--from", "2024-01-01",
           "--to", "2024-01-02"], 2, "--lat"),
