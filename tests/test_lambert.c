@@ -2,8 +2,10 @@
    reaches r2 under Kepler propagation, and bad input. */
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "check.h"
+#include "ilrs/constants.h"
 #include "ilrs/kepler.h"
 #include "ilrs/orbit.h"
 #include "ilrs/vec.h"
@@ -68,12 +70,236 @@ static void bad_input(void)
     double r1[3] = {7000, 0, 0}, r2[3] = {-7000, 0, 0}, z[3] = {0, 0, 0};
     check_int("180 deg transfer", ilrs_lambert_solve(r1, r2, 3000, 398600, 0,
               0, s, 3, &n, &err), ILRS_EINVAL, "plane undefined");
-    check_contains("180 deg message", err.msg, "collinear", "says why");
+    check_contains("180 deg message", err.msg, "give a plane normal",
+                   "says why and what to do");
     check_int("zero position", ilrs_lambert_solve(z, r2, 3000, 398600, 0, 0,
               s, 3, &n, &err), ILRS_EINVAL, "r1 = 0");
+    check_int("coincident positions", ilrs_lambert_solve(r1, r1, 3000,
+              398600, 2, 0, s, 3, &n, &err), ILRS_EINVAL, "r1 = r2");
+    check_contains("coincident message", err.msg, "same point", "says why");
     double r3[3] = {0, 7000, 0};
     check_int("negative tof", ilrs_lambert_solve(r1, r3, -5, 398600, 0, 0, s,
               3, &n, &err), ILRS_EINVAL, "tof must be > 0");
+}
+
+/* |r(tof) - r2| / |r2| after propagating (r1, v1) for tof. */
+static double miss(const double r1[3], const double r2[3], double tof,
+                   double mu, const ilrs_lambert_solution *s)
+{
+    double st0[6] = {r1[0], r1[1], r1[2], s->v1[0], s->v1[1], s->v1[2]};
+    double end[6];
+    if (ilrs_kepler_propagate(st0, tof, mu, end, NULL) != ILRS_OK)
+        return INFINITY;
+    double d[3] = {end[0] - r2[0], end[1] - r2[1], end[2] - r2[2]};
+    return ilrs_vec3_norm(d) / ilrs_vec3_norm(r2);
+}
+
+/* 180 deg transfers: the Hohmann half ellipse, with a plane normal. */
+static void half_turn(void)
+{
+    const double mu = 398600.4418, ra = 7000.0, rb = 42164.0;
+    double a = 0.5 * (ra + rb), tof = ILRS_PI * sqrt(a * a * a / mu);
+    /* Vis-viva (Vallado 4th ed. eq. 1-31): perigee and apogee speeds of
+       the transfer ellipse; the solver only has r1, r2 and tof. */
+    double vp = sqrt(mu * (2.0 / ra - 1.0 / a));
+    double va = sqrt(mu * (2.0 / rb - 1.0 / a));
+    ilrs_lambert_problem p = {{ra, 0, 0}, {-rb, 0, 0}, tof, mu, 0, 0,
+                              {0, 0, 1}};
+    ilrs_lambert_solution s[5];
+    size_t n;
+    ilrs_error err = {0, ""};
+    int st = ilrs_lambert_problem_solve(&p, s, 5, &n, &err);
+    check_int("Hohmann 180 deg with normal +z: status", st, ILRS_OK,
+              "plane given by the normal");
+    check_close("Hohmann v1y / vis-viva perigee speed", s[0].v1[1] / vp, 1,
+                1e-12, "vis-viva; rounding of ~10 operations");
+    check_close("Hohmann v1x (radial, km/s)", s[0].v1[0], 0, 1e-12 * vp,
+                "apsides: no radial velocity");
+    check_close("Hohmann v2y / -vis-viva apogee speed", s[0].v2[1] / va, -1,
+                1e-12, "vis-viva");
+    /* The normal sets the sense of motion; retrograde reverses it. */
+    p.normal[2] = -1;
+    ilrs_lambert_problem_solve(&p, s, 5, &n, NULL);
+    check_close("normal -z: v1y = -vp", s[0].v1[1] / vp, -1, 1e-12,
+                "angular momentum along the normal");
+    p.normal[2] = 1;
+    p.retrograde = 1;
+    ilrs_lambert_problem_solve(&p, s, 5, &n, NULL);
+    check_close("retrograde with normal +z: v1y = -vp", s[0].v1[1] / vp, -1,
+                1e-12, "angular momentum against the normal");
+    /* A tilted normal: the plane through r1 perpendicular to its part
+       normal to r1, here (0, 1, 1) / sqrt 2; v1 along (0, 1, -1) / sqrt 2. */
+    ilrs_lambert_problem q = {{ra, 0, 0}, {-rb, 0, 0}, tof, mu, 0, 0,
+                              {0.3, 1, 1}};
+    ilrs_lambert_problem_solve(&q, s, 5, &n, NULL);
+    check_close("tilted plane: v1y", s[0].v1[1], vp / sqrt(2.0), 1e-11 * vp,
+                "vis-viva in the plane normal to (0, 1, 1)");
+    check_close("tilted plane: v1z", s[0].v1[2], -vp / sqrt(2.0), 1e-11 * vp,
+                "vis-viva in the plane normal to (0, 1, 1)");
+    /* Nearly opposite (sin theta = 1e-13, below ILRS_LAMBERT_COLLINEAR):
+       solved in the normal's plane, and still reaches r2. */
+    double eps = 1e-13;
+    ilrs_lambert_problem r = {{ra, 0, 0}, {-rb, rb * eps, 0}, 5 * tof, mu,
+                              2, 0, {0, 0, 1}};
+    st = ilrs_lambert_problem_solve(&r, s, 5, &n, &err);
+    check_int("near-180 multi-rev with normal: 5 solutions", (long)n, 5,
+              "2.5 transfer periods allow 2 revolutions");
+    double worst = 0;
+    for (size_t i = 0; i < n; i++)
+        worst = fmax(worst, miss(r.r1, r.r2, r.tof_s, mu, &s[i]));
+    check_close("near-180 solutions reach r2 (relative)", worst, 0, 1e-10,
+                "universal-variable propagation");
+    /* Just outside the collinear limit (1e-7 rad short of 180 deg) the
+       plane is r1 x r2 and the answer tends to Hohmann's. */
+    double th = ILRS_PI - 1e-7;
+    double r2b[3] = {rb * cos(th), rb * sin(th), 0}, r1b[3] = {ra, 0, 0};
+    st = ilrs_lambert_solve(r1b, r2b, tof, mu, 0, 0, s, 5, &n, NULL);
+    check_int("1e-7 rad short of 180 deg: status", st, ILRS_OK,
+              "plane from r1 x r2");
+    check_close("1e-7 rad short of 180 deg: v1y / vp", s[0].v1[1] / vp, 1,
+                1e-6, "continuity with the Hohmann transfer");
+    /* Errors. */
+    ilrs_lambert_problem z = p;
+    z.normal[0] = 1;
+    z.normal[2] = 0;
+    check_int("normal along r1", ilrs_lambert_problem_solve(&z, s, 5, &n,
+              &err), ILRS_EINVAL, "plane still undefined");
+    check_contains("normal along r1: message", err.msg, "parallel to r1",
+                   "says why");
+    ilrs_lambert_problem w = {{ra, 0, 0}, {0, rb, 0}, tof, mu, 0, 0,
+                              {0, 1, 0}};
+    check_int("normal in the transfer plane", ilrs_lambert_problem_solve(&w,
+              s, 5, &n, &err), ILRS_EINVAL, "sense of motion undefined");
+    ilrs_lambert_problem same = {{ra, 0, 0}, {rb, 0, 0}, tof, mu, 3, 0,
+                                 {0, 0, 1}};
+    check_int("0 deg transfer", ilrs_lambert_problem_solve(&same, s, 5, &n,
+              &err), ILRS_EINVAL, "no arc");
+    check_contains("0 deg message", err.msg, "same way", "says why");
+}
+
+/* Extreme times of flight and both directions: every solution closes.
+   Closure bounds: up to 50 periods 1e-9 relative (the propagator's 1e-13
+   time tolerance and the velocity's rounding, amplified by the arc);
+   at 1e3 periods 1e-8: x is then within 3e-3 of -1, so one ulp of x is
+   4e-14 of the period, ~4e-6 km over 5.8e6 s at ~10 km/s. Retrograde arcs
+   under 1 min dive almost radially past the centre (a near-rectilinear
+   hyperbola at ~1e3 km/s) where propagation itself is ill-conditioned:
+   only their status is checked there (poliastro checks their values in
+   tests/peer/test_lambert_poliastro.py). */
+static void extremes(void)
+{
+    const double mu = 398600.4418;
+    double r1[3] = {7000, 0, 0}, r2[3] = {6900 * cos(0.2), 6900 * sin(0.2),
+                                          300};
+    double per = 2 * ILRS_PI * sqrt(7000.0 * 7000.0 * 7000.0 / mu);
+    double tofs[] = {1e-3, 0.1, 1.0, 10.0, 0.3 * per, 50 * per, 1e3 * per,
+                     1e5 * per};
+    double worst = 0, worst_long = 0, fastdev = 0;
+    long fails = 0, hsign = 0;
+    for (int retro = 0; retro <= 1; retro++)
+        for (size_t k = 0; k < sizeof tofs / sizeof tofs[0]; k++) {
+            ilrs_lambert_solution s[1];
+            size_t n;
+            if (ilrs_lambert_solve(r1, r2, tofs[k], mu, 0, retro, s, 1, &n,
+                                   NULL) != ILRS_OK || n != 1) {
+                fails++;
+                continue;
+            }
+            double h[3];
+            ilrs_vec3_cross(r1, s[0].v1, h);
+            hsign += (h[2] < 0) != retro;
+            if (retro && tofs[k] < 60)
+                continue;
+            if (tofs[k] <= 50 * per)
+                worst = fmax(worst, miss(r1, r2, tofs[k], mu, &s[0]));
+            else if (tofs[k] <= 1e3 * per)
+                worst_long = fmax(worst_long,
+                                  miss(r1, r2, tofs[k], mu, &s[0]));
+            if (tofs[k] <= 1.0 && !retro) {
+                /* Gravity bends a 1 s arc by ~g t^2 / 2 = 4 m over the
+                   1.4e3 km chord: the speed is chord / tof to 1e-5. */
+                double c[3] = {r2[0] - r1[0], r2[1] - r1[1], r2[2] - r1[2]};
+                double v = ilrs_vec3_norm(s[0].v1) * tofs[k];
+                fastdev = fmax(fastdev, fabs(v / ilrs_vec3_norm(c) - 1));
+            }
+        }
+    check_int("1 ms to 1e5 periods, both directions: all solved", fails, 0,
+              "Householder with bracketed fallback");
+    check_close("up to 50 periods: all reach r2 (relative)", worst, 0, 1e-9,
+                "universal-variable propagation");
+    check_close("1e3 periods: reach r2 (relative)", worst_long, 0, 1e-8,
+                "propagation; x near -1 limits the period to 4e-14");
+    check_int("sense of motion follows the retrograde flag", hsign, 0,
+              "h_z > 0 prograde");
+    check_close("very short arcs fly the chord at chord / tof", fastdev, 0,
+                1e-5, "straight-line limit, gravity ~ g t^2 / 2");
+    /* Many revolutions: 60 periods admit 50 revolutions both branches. */
+    ilrs_lambert_solution m[101];
+    size_t n;
+    int st = ilrs_lambert_solve(r1, r2, 60 * per, mu, 50, 1, m, 101, &n,
+                                NULL);
+    check_int("50 revolutions retrograde: 101 solutions", (long)n, 101,
+              "T_min(50) < 60 periods for r ~ 7000 km");
+    worst = 0;
+    for (size_t i = 0; i < n && st == ILRS_OK; i++)
+        worst = fmax(worst, miss(r1, r2, 60 * per, mu, &m[i]));
+    check_close("every 50-revolution solution reaches r2", worst, 0, 1e-9,
+                "universal-variable propagation");
+}
+
+/* The batch call gives, problem by problem, exactly what single calls
+   give, on one thread and on all, with per-problem statuses. */
+static void batch(void)
+{
+    enum { N = 3000, PER = 5 };
+    static ilrs_lambert_problem p[N];
+    static ilrs_lambert_solution one[N * PER], all[N * PER];
+    static size_t n1[N], na[N];
+    static int st1[N], sta[N];
+    unsigned seed = 11;
+    for (int i = 0; i < N; i++) {
+        double u[8];
+        for (int j = 0; j < 8; j++) {
+            seed = seed * 1664525u + 1013904223u;
+            u[j] = (seed >> 8) / 16777216.0;
+        }
+        ilrs_lambert_problem q = {{7000 * (u[0] - 0.5), 7000 * (u[1] - 0.5),
+                                   7000}, {-9000 * u[2], 9000 * u[3],
+                                   -3000 * u[4]}, 200 + 4e4 * u[5],
+                                  398600.4418, 2, u[6] < 0.3, {0, 0, 0}};
+        p[i] = q;
+    }
+    p[17].tof_s = -1;                 /* bad: negative tof */
+    p[2001].r2[0] = p[2001].r2[1] = p[2001].r2[2] = 0;  /* bad: r2 = 0 */
+    int st = ilrs_lambert_solve_batch(p, N, one, PER, n1, st1, 1);
+    check_int("batch returns the first failure's status", st, ILRS_EINVAL,
+              "problem 17 has tof < 0");
+    ilrs_lambert_solve_batch(p, N, all, PER, na, sta, 0);
+    long mismatch = 0, bad = 0, nsols = 0;
+    for (int i = 0; i < N; i++) {
+        ilrs_lambert_solution s[PER];
+        size_t n;
+        int sti = ilrs_lambert_problem_solve(&p[i], s, PER, &n, NULL);
+        bad += sti != ILRS_OK;
+        mismatch += sti != st1[i] || sti != sta[i] || (sti == ILRS_OK &&
+                    (n != n1[i] || n != na[i]));
+        for (size_t k = 0; sti == ILRS_OK && k < n; k++) {
+            nsols++;
+            mismatch += memcmp(s[k].v1, one[i * PER + k].v1, sizeof s[k].v1)
+                        || memcmp(s[k].v2, all[i * PER + k].v2,
+                                  sizeof s[k].v2);
+        }
+    }
+    check_int("batch: results identical to single calls (1 and all "
+              "threads)", mismatch, 0, "same code, caller-owned arrays");
+    check_int("batch: exactly the two bad problems fail", bad, 2,
+              "tof < 0 and r2 = 0");
+    check_int("batch: statuses of the bad problems", (long)st1[17] +
+              sta[2001], 2L * ILRS_EINVAL, "per-problem status");
+    check_true("batch: most problems have several solutions",
+               nsols > 2 * N, "up to 2 revolutions");
+    check_int("batch: NULL arrays refused", ilrs_lambert_solve_batch(p, N,
+              NULL, PER, n1, st1, 1), ILRS_EINVAL, "argument check");
 }
 
 int main(void)
@@ -81,5 +307,8 @@ int main(void)
     textbook();
     closes();
     bad_input();
+    half_turn();
+    extremes();
+    batch();
     return check_done();
 }

@@ -1,8 +1,10 @@
 /*
  * ilrs/kepler.h -- two-body conic orbits: elements, states, propagation.
  *
- * Elements are perifocal (q, e, i, node, argp, tp), which describe every
- * conic (ellipse, parabola, hyperbola) without singularity in e; the frame
+ * Two element sets: perifocal (ilrs_conic: q, e, i, node, argp, tp),
+ * which describe every conic (ellipse, parabola, hyperbola) without
+ * singularity in e, and classical at one instant (ilrs_elements: p, e, i,
+ * RAAN, argp, true anomaly) with documented singular cases; the frame
  * is whatever the caller's states are in (ICRF for the ephemeris; the
  * small-body files are J2000 ecliptic and are rotated when read).
  * Propagation uses universal variables (Stumpff functions), valid for all
@@ -46,6 +48,57 @@ int ilrs_conic_state(const ilrs_conic *c, double t, double state[6],
  */
 int ilrs_conic_from_state(const double state[6], double t, double gm,
                           ilrs_conic *out, ilrs_error *err);
+
+/*
+ * Classical elements at one instant. p (not a) so that one set covers
+ * circles, ellipses, the parabola and hyperbolas: a = p / (1 - e^2)
+ * (ilrs_elements_sma). Singular cases, with the convention of Vallado
+ * (Fundamentals of Astrodynamics, 4th ed., sec. 2.5):
+ *   circular (e < ILRS_ELEMENTS_SMALL), inclined: argp = 0 and nu is the
+ *     argument of latitude u (from the ascending node);
+ *   equatorial (sin i < ILRS_ELEMENTS_SMALL), not circular: raan = 0 and
+ *     argp is the longitude of periapsis, from +x in the direction of
+ *     motion (counter-clockwise seen from +z when i = 0, clockwise when
+ *     i = pi);
+ *   circular and equatorial: raan = argp = 0 and nu is the true
+ *     longitude, from +x in the direction of motion.
+ * With those values ilrs_elements_state gives the state back.
+ */
+typedef struct ilrs_elements {
+    double p;      /* semi-latus rectum (km), > 0 */
+    double e;      /* eccentricity, >= 0 (1: parabola) */
+    double i;      /* inclination (rad), 0 .. pi */
+    double raan;   /* right ascension of the ascending node (rad), 0 .. 2 pi */
+    double argp;   /* argument of periapsis (rad), 0 .. 2 pi */
+    double nu;     /* true anomaly (rad), -pi .. pi */
+} ilrs_elements;
+
+/* Thresholds of the singular cases above (dimensionless: e, and sin i
+   as |h_xy| / |h|). */
+#define ILRS_ELEMENTS_SMALL 1e-11
+
+/*
+ * ilrs_elements_from_state -- classical elements of state (km, km/s)
+ * about a body of parameter gm (km^3/s^2).
+ * Returns: ILRS_OK; ILRS_EINVAL for gm <= 0, a zero position, a
+ *   rectilinear orbit (r parallel to v) or non-finite input.
+ */
+int ilrs_elements_from_state(const double state[6], double gm,
+                             ilrs_elements *el, ilrs_error *err);
+
+/*
+ * ilrs_elements_state -- position (km) and velocity (km/s) of el about
+ * gm (km^3/s^2), in the frame the angles refer to.
+ * Returns: ILRS_OK; ILRS_EINVAL for p <= 0, e < 0, gm <= 0, non-finite
+ *   input, or a true anomaly the conic does not reach (1 + e cos nu <= 0:
+ *   beyond a hyperbola's asymptote, or nu = pi on a parabola).
+ */
+int ilrs_elements_state(const ilrs_elements *el, double gm, double state[6],
+                        ilrs_error *err);
+
+/* ilrs_elements_sma -- semi-major axis p / (1 - e^2) (km): negative for
+   hyperbolas, INFINITY for e = 1. */
+double ilrs_elements_sma(const ilrs_elements *el);
 
 /*
  * ilrs_kepler_propagate -- state at t0 + dt from state at t0 about gm

@@ -87,5 +87,8 @@ int cmd_ephem(int argc, char **argv);
 int cmd_time(int argc, char **argv);
 int cmd_site(int argc, char **argv);
 int cmd_illum(int argc, char **argv);
+int cmd_porkchop(int argc, char **argv);
+int cmd_window(int argc, char **argv);
+int cmd_lambert(int argc, char **argv);
 
 #endif

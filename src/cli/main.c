@@ -13,6 +13,12 @@ static const struct {
     {"time", cmd_time, "convert an epoch between UTC, TAI, TT and TDB"},
     {"site", cmd_site, "Sun, Earth and relay visibility at a lunar site"},
     {"illum", cmd_illum, "illumination and Earth-visibility maps over a DEM"},
+    {"porkchop", cmd_porkchop,
+     "departure x arrival grids of C3, v-infinity and dv (Lambert)"},
+    {"window", cmd_window,
+     "launch window and optimum transfer for a departure period"},
+    {"lambert", cmd_lambert, "transfer arcs between two positions in a "
+                             "given time"},
 };
 
 static void usage(FILE *f)

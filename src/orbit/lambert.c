@@ -1,8 +1,15 @@
 /*
  * lambert.c -- Lambert's problem after Izzo (2015): the time of flight as
  * a function of one variable x, solved by Householder's third-order
- * iteration from Izzo's initial guesses; Battin's hypergeometric series
- * near x = 1 where Lagrange's form loses precision.
+ * iteration from Izzo's initial guesses.
+ *
+ * T(x) is Lancaster's form (Izzo 2015, eq. 18) with one atan2 or asinh,
+ * and Battin's hypergeometric series near x = 1 (single revolution) where
+ * that form loses precision. Differences that cancel near lambda = +-1 or
+ * for large |x| are written as quotients using 1 - lambda^2 = c/s
+ * exactly. Should Householder fail, or land on the wrong side of the
+ * minimum-time point of a multi-revolution branch, a bracketed Newton /
+ * bisection search on the monotonic part of T(x) takes over.
  */
 #include "ilrs/orbit.h"
 
@@ -11,17 +18,36 @@
 #include "ilrs/constants.h"
 #include "ilrs/vec.h"
 
-#define MAX_ITER 50
-#define X_TOL 1e-13
+#define MAX_ITER 50        /* Householder / Halley iterations */
+#define MAX_BRACKET 300    /* safeguarded Newton-bisection iterations */
+#define X_TOL 1e-13        /* convergence, relative to max(1, |x|) */
+/* Householder's third-order step converges quartically: once a step is
+   below STEP_DONE (relative) the next would be ~C STEP_DONE^4 and the
+   stepped x is kept without another evaluation. The step is measured
+   against the distance to x = -1 (where T grows without bound) for
+   x < 0, else against max(1, x). Relative to that scale C stays small on
+   the single-revolution curve (measured: velocities within 4e-13 of a
+   run iterated to 1e-13); near the minimum-time point of a
+   multi-revolution branch it does not, so those stop later. */
+#define STEP_DONE_0 1e-4
+#define STEP_DONE_N 1e-7
+#define BATTIN_DX 0.1      /* Battin's series for |x - 1| below this */
+
+/* The reduced problem: Izzo's lambda and T, and the geometry to turn x
+   into velocities. */
+typedef struct {
+    double lam, oml2;      /* lambda and 1 - lambda^2 (= c / s) */
+    double t;              /* non-dimensional time of flight */
+    double gamma, rho, sigma, i1, i2;  /* i1, i2: 1 / |r1|, 1 / |r2| */
+    double ir1[3], ir2[3], it1[3], it2[3];
+} geom;
 
 /* Gauss hypergeometric F(3, 1; 5/2; z) by its series (|z| < 1 here). */
 static double hyp2f1b(double z)
 {
-    if (z >= 1.0)
-        return INFINITY;
     double sum = 1.0, term = 1.0;
     for (int j = 0; j < 200; j++) {
-        term *= (3.0 + j) * (1.0 + j) / (2.5 + j) * z / (j + 1.0);
+        term *= (3.0 + j) * (1.0 + j) / ((2.5 + j) * (j + 1.0)) * z;
         sum += term;
         if (fabs(term) <= 1e-16 * fabs(sum))
             break;
@@ -29,60 +55,75 @@ static double hyp2f1b(double z)
     return sum;
 }
 
-/* Non-dimensional time of flight T(x) for N revolutions. */
-static double tof_of_x(double x, double lam, int n)
+/* y - lambda x and x - lambda y without cancellation. */
+static double eta_of(double x, double y, const geom *g)
 {
-    double y = sqrt(1.0 - lam * lam * (1.0 - x * x));
-    if (n == 0 && x > sqrt(0.6) && x < sqrt(1.4)) {
-        double eta = y - lam * x;
+    return g->lam * x > 0.0 ? g->oml2 / (y + g->lam * x) : y - g->lam * x;
+}
+
+static double xmly_of(double x, double y, const geom *g)
+{
+    double l2 = g->lam * g->lam;
+    return g->lam * x > 0.0
+               ? g->oml2 * (x * x * (1.0 + l2) - l2) / (x + g->lam * y)
+               : x - g->lam * y;
+}
+
+/* Non-dimensional time of flight T(x) for n revolutions; y returned. */
+static double tof_of_x(double x, const geom *g, int n, double *yp)
+{
+    double e = x * x - 1.0, lam = g->lam;
+    double y = sqrt(1.0 + lam * lam * e);
+    *yp = y;
+    double eta = eta_of(x, y, g);
+    if (n == 0 && fabs(x - 1.0) < BATTIN_DX) {
         double s1 = 0.5 * (1.0 - lam - x * eta);
         double q = 4.0 / 3.0 * hyp2f1b(s1);
         return 0.5 * (eta * eta * eta * q + 4.0 * lam * eta);
     }
-    double a = 1.0 / (1.0 - x * x);
-    if (a > 0.0) {  /* ellipse */
-        double alfa = 2.0 * acos(fmax(-1.0, fmin(1.0, x)));
-        double beta = 2.0 * asin(sqrt(lam * lam / a));
-        if (lam < 0.0)
-            beta = -beta;
-        return a * sqrt(a) *
-               ((alfa - sin(alfa)) - (beta - sin(beta)) + 2.0 * ILRS_PI * n) /
-               2.0;
-    }
-    double alfa = 2.0 * acosh(x);
-    double beta = 2.0 * asinh(sqrt(-lam * lam / a));
-    if (lam < 0.0)
-        beta = -beta;
-    return -a * sqrt(-a) * ((beta - sinh(beta)) - (alfa - sinh(alfa))) / 2.0;
+    double se = sqrt(fabs(e)), psi;
+    double inv = 1.0 / (se * e);  /* off the psi chain: overlaps asin */
+    if (e < 0.0) {  /* psi in [0, pi]; acos where well conditioned */
+        double sp = se * eta, cp = x * y - lam * e;
+        psi = cp > 0.5 ? asin(sp) : (cp < -0.5 ? ILRS_PI - asin(sp)
+                                                : acos(cp));
+        psi += n * ILRS_PI;
+    } else
+        psi = asinh(se * eta);
+    return (xmly_of(x, y, g) * se - psi) * inv;
 }
 
 /* First three derivatives of T(x) (Izzo 2015, eq. 22). */
-static void tof_derivs(double x, double t, double lam, double *d1,
+static void tof_derivs(double x, double t, double y, double lam, double *d1,
                        double *d2, double *d3)
 {
     double l2 = lam * lam, l3 = l2 * lam, umx2 = 1.0 - x * x;
-    double y = sqrt(1.0 - l2 * umx2), y2 = y * y, y3 = y2 * y;
-    *d1 = 1.0 / umx2 * (3.0 * t * x - 2.0 + 2.0 * l3 * x / y);
-    *d2 = 1.0 / umx2 * (3.0 * t + 5.0 * x * *d1 + 2.0 * (1.0 - l2) * l3 / y3);
-    *d3 = 1.0 / umx2 *
-          (7.0 * x * *d2 + 8.0 * *d1 - 6.0 * (1.0 - l2) * l2 * l3 * x / y3 / y2);
+    if (umx2 == 0.0)
+        umx2 = 1e-300;
+    double iu = 1.0 / umx2, iy = 1.0 / y, iy2 = iy * iy;
+    double a = 2.0 * (1.0 - l2) * l3 * iy * iy2;  /* 2 (1-l2) l3 / y^3 */
+    *d1 = (3.0 * t * x - 2.0 + 2.0 * l3 * x * iy) * iu;
+    *d2 = (3.0 * t + 5.0 * x * *d1 + a) * iu;
+    *d3 = (7.0 * x * *d2 + 8.0 * *d1 - 3.0 * a * l2 * x * iy2) * iu;
 }
 
-/* Householder iteration on T(x) = target from x0. */
-static int householder(double target, double x0, int n, double lam,
-                       double *x, int *iters)
+/* Householder iteration on T(x) = g->t from x0; *d1 is dT/dx at the
+   root (its sign tells the branch). */
+static int householder(const geom *g, double x0, int n, double *x,
+                       int *iters, double *d1)
 {
-    double xk = x0;
+    double xk = x0, target = g->t;
     for (int it = 1; it <= MAX_ITER; it++) {
-        double t = tof_of_x(xk, lam, n), d1, d2, d3;
-        tof_derivs(xk, t, lam, &d1, &d2, &d3);
-        double delta = t - target, d1sq = d1 * d1;
+        double y, t = tof_of_x(xk, g, n, &y), d2, d3;
+        tof_derivs(xk, t, y, g->lam, d1, &d2, &d3);
+        double delta = t - target, d1sq = *d1 * *d1;
         double step = delta * (d1sq - delta * d2 / 2.0) /
-                      (d1 * (d1sq - delta * d2) + d3 * delta * delta / 6.0);
+                      (*d1 * (d1sq - delta * d2) + d3 * delta * delta / 6.0);
         double xn = xk - step;
-        if (!isfinite(xn))
+        if (!isfinite(xn) || xn <= -1.0 || (n > 0 && xn >= 1.0))
             return ILRS_ENOCONV;
-        if (fabs(xn - xk) < X_TOL) {
+        double scale = xk < 0.0 ? 1.0 + xk : (xk > 1.0 ? xk : 1.0);
+        if (fabs(step) < (n ? STEP_DONE_N : STEP_DONE_0) * scale) {
             *x = xn;
             *iters = it;
             return ILRS_OK;
@@ -92,56 +133,308 @@ static int householder(double target, double x0, int n, double lam,
     return ILRS_ENOCONV;
 }
 
-/* Halley iteration for the minimum of T(x) with n revolutions. */
-static int tmin(double lam, int n, double *tm)
+/* Newton steps kept inside (lo, hi), bisection otherwise; T - target
+   changes sign across the bracket, positive at lo when lo_pos. */
+static int bracketed(const geom *g, int n, double lo, double hi, int lo_pos,
+                     double *x, int *iters)
 {
-    double x = 0.0, t = tof_of_x(x, lam, n);
-    for (int it = 0; it < MAX_ITER; it++) {
+    double xk = 0.5 * (lo + hi);
+    for (int it = 1; it <= MAX_BRACKET; it++) {
+        double y, t = tof_of_x(xk, g, n, &y), d1, d2, d3;
+        double f = t - g->t;
+        if (isnan(f))
+            return ILRS_ENOCONV;
+        if ((f > 0.0) == (lo_pos != 0))
+            lo = xk;
+        else
+            hi = xk;
+        tof_derivs(xk, t, y, g->lam, &d1, &d2, &d3);
+        double xn = xk - f / d1;
+        if (!(xn > lo && xn < hi))
+            xn = 0.5 * (lo + hi);
+        if (f == 0.0 || fabs(xn - xk) <= 4e-16 * fmax(1.0, fabs(xk)) ||
+            hi - lo <= 4e-16 * fmax(1.0, fabs(xk))) {
+            *x = f == 0.0 ? xk : xn;
+            *iters = it;
+            return ILRS_OK;
+        }
+        xk = xn;
+    }
+    return ILRS_ENOCONV;
+}
+
+/* The minimum of T(x) with n >= 1 revolutions: Halley's iteration on
+   dT/dx = 0 kept inside a bracket (dT/dx < 0 left of the minimum, > 0
+   right of it, on (-1, 1)), bisection where a step leaves it. */
+static int tmin(const geom *g, int n, double *xm, double *tm)
+{
+    double lo = -1.0, hi = 1.0, x = 0.0, y, t = tof_of_x(x, g, n, &y);
+    for (int it = 0; it < MAX_BRACKET; it++) {
         double d1, d2, d3;
-        tof_derivs(x, t, lam, &d1, &d2, &d3);
+        tof_derivs(x, t, y, g->lam, &d1, &d2, &d3);
         if (d1 == 0.0)
             break;
+        if (d1 < 0.0)
+            lo = x;
+        else if (d1 > 0.0)
+            hi = x;
+        else
+            return ILRS_ENOCONV;  /* NaN */
         double xn = x - d1 * d2 / (d2 * d2 - d1 * d3 / 2.0);
-        if (!isfinite(xn) || fabs(xn) >= 1.0)
-            return ILRS_ENOCONV;
-        int done = fabs(xn - x) < X_TOL;
+        if (!(xn > lo && xn < hi))
+            xn = 0.5 * (lo + hi);
+        int done = fabs(xn - x) < X_TOL || hi - lo < X_TOL;
         x = xn;
-        t = tof_of_x(x, lam, n);
+        t = tof_of_x(x, g, n, &y);
         if (done)
             break;
     }
+    *xm = x;
     *tm = t;
-    return ILRS_OK;
+    return isfinite(t) ? ILRS_OK : ILRS_ENOCONV;
 }
 
 /* The velocities of a solution x (Izzo 2015, Algorithm 1, last block). */
-static void velocities(double x, double lam, double gamma, double rho,
-                       double sigma, double r1n, double r2n,
-                       const double ir1[3], const double ir2[3],
-                       const double it1[3], const double it2[3],
-                       ilrs_lambert_solution *s)
+static void velocities(double x, const geom *g, ilrs_lambert_solution *s)
 {
-    double y = sqrt(1.0 - lam * lam * (1.0 - x * x));
-    double vr1 = gamma * ((lam * y - x) - rho * (lam * y + x)) / r1n;
-    double vr2 = -gamma * ((lam * y - x) + rho * (lam * y + x)) / r2n;
-    double vt = gamma * sigma * (y + lam * x);
+    double y = sqrt(1.0 + g->lam * g->lam * (x * x - 1.0));
+    double xmly = xmly_of(x, y, g);
+    double ypl = g->lam * x >= 0.0 ? y + g->lam * x
+                                   : g->oml2 / (y - g->lam * x);
+    double lypx = g->lam * y + x;
+    double vr1 = g->gamma * (-xmly - g->rho * lypx) * g->i1;
+    double vr2 = -g->gamma * (-xmly + g->rho * lypx) * g->i2;
+    double vt = g->gamma * g->sigma * ypl;
+    double vt1 = vt * g->i1, vt2 = vt * g->i2;
     for (int k = 0; k < 3; k++) {
-        s->v1[k] = vr1 * ir1[k] + vt / r1n * it1[k];
-        s->v2[k] = vr2 * ir2[k] + vt / r2n * it2[k];
+        s->v1[k] = vr1 * g->ir1[k] + vt1 * g->it1[k];
+        s->v2[k] = vr2 * g->ir2[k] + vt2 * g->it2[k];
     }
     s->x = x;
 }
 
-/* Izzo's initial guess for N = 0. */
-static double guess0(double t, double lam)
+/* acos(x) to 2e-8 for the initial guess only: Abramowitz & Stegun,
+   Handbook of Mathematical Functions (1964), 4.4.46, with
+   acos(-x) = pi - acos(x). */
+static double acos_guess(double x)
 {
-    double t00 = acos(lam) + lam * sqrt(1.0 - lam * lam);
-    double t1 = 2.0 / 3.0 * (1.0 - lam * lam * lam);
+    double a = fabs(x);
+    double r = sqrt(1.0 - a) *
+               (1.5707963050 + a * (-0.2145988016 + a * (0.0889789874 +
+               a * (-0.0501743046 + a * (0.0308918810 + a * (-0.0170881256 +
+               a * (0.0066700901 + a * -0.0012624911)))))));
+    return x < 0.0 ? ILRS_PI - r : r;
+}
+
+/* Izzo's initial guess for n = 0 (Izzo 2015, eq. 30). */
+static double guess0(const geom *g)
+{
+    double lam = g->lam, t = g->t, oml = g->oml2 / (1.0 + lam);
+    double t00 = acos_guess(lam) + lam * sqrt(g->oml2);
+    double t1 = 2.0 / 3.0 * oml * (1.0 + lam + lam * lam);
     if (t >= t00)
-        return -(t - t00) / (t - t00 + 4.0);
-    if (t <= t1)
-        return t1 * (t1 - t) / (2.0 / 5.0 * (1.0 - pow(lam, 5)) * t) + 1.0;
-    return pow(t / t00, log2(t1 / t00)) - 1.0;
+        return cbrt((t00 / t) * (t00 / t)) - 1.0;  /* (T00 / T)^(2/3) - 1 */
+    if (t <= t1) {
+        double l2 = lam * lam;
+        double oml5 = oml * (1.0 + lam + l2 + l2 * lam + l2 * l2);
+        return t1 * (t1 - t) / (2.0 / 5.0 * oml5 * t) + 1.0;
+    }
+    /* Between T1 and T00: the interpolation of Izzo's eq. (30) written so
+       that it gives x = 1 at T1 and x = 0 at T00 (as printed, the
+       exponent is log2(T1/T00) and x misses 1 at T1). */
+    return exp2(log(t / t00) / log(t1 / t00)) - 1.0;
+}
+
+/* Unit vectors and the sign of lambda for the transfer plane. */
+static int plane(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
+{
+    double ih[3], ref[3] = {0.0, 0.0, 1.0};
+    int hint = p->normal[0] != 0.0 || p->normal[1] != 0.0 ||
+               p->normal[2] != 0.0;
+    if (hint) {
+        double nn = ilrs_vec3_norm(p->normal);
+        if (!isfinite(nn))
+            return ilrs_error_set(err, ILRS_EINVAL,
+                                  "lambert: the plane normal is not finite");
+        for (int k = 0; k < 3; k++)
+            ref[k] = p->normal[k] / nn;
+    }
+    ilrs_vec3_cross(g->ir1, g->ir2, ih);
+    double hn = ilrs_vec3_norm(ih), sgn;
+    int collinear = hn < ILRS_LAMBERT_COLLINEAR;
+    if (collinear) {
+        if (ilrs_vec3_dot(g->ir1, g->ir2) > 0.0)
+            return ilrs_error_set(err, ILRS_EINVAL,
+                                  "lambert: r1 and r2 point the same way "
+                                  "(0 deg transfer): no transfer arc");
+        if (!hint)
+            return ilrs_error_set(err, ILRS_EINVAL,
+                                  "lambert: r1 and r2 are opposite (180 deg "
+                                  "transfer): the transfer plane is "
+                                  "undefined; give a plane normal");
+        double d = ilrs_vec3_dot(ref, g->ir1);
+        for (int k = 0; k < 3; k++)
+            ih[k] = ref[k] - d * g->ir1[k];
+        hn = ilrs_vec3_norm(ih);
+        if (hn < ILRS_LAMBERT_COLLINEAR)
+            return ilrs_error_set(err, ILRS_EINVAL,
+                                  "lambert: the plane normal is parallel "
+                                  "to r1");
+        sgn = 1.0;
+    } else {
+        double d = ilrs_vec3_dot(ih, ref) / hn;
+        if (hint && fabs(d) < ILRS_LAMBERT_COLLINEAR)
+            return ilrs_error_set(err, ILRS_EINVAL,
+                                  "lambert: the normal lies in the transfer "
+                                  "plane: prograde is undefined");
+        sgn = d < 0.0 ? -1.0 : 1.0;
+    }
+    for (int k = 0; k < 3; k++)
+        ih[k] *= sgn / hn;  /* along the prograde angular momentum */
+    if (p->retrograde)
+        sgn = -sgn;
+    g->lam *= sgn;          /* negative for transfers beyond 180 deg */
+    ilrs_vec3_cross(ih, g->ir1, g->it1);
+    ilrs_vec3_cross(ih, g->ir2, g->it2);
+    /* ih is normal to r2 unless the plane came from the hint. */
+    double dir = p->retrograde ? -1.0 : 1.0;
+    double d2 = collinear ? dir / ilrs_vec3_norm(g->it2) : dir;
+    for (int k = 0; k < 3; k++) {
+        g->it1[k] *= dir;
+        g->it2[k] *= d2;
+    }
+    return ILRS_OK;
+}
+
+/* Check the problem and reduce it to lambda, T and the geometry. */
+static int setup(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
+{
+    double r1n = ilrs_vec3_norm(p->r1), r2n = ilrs_vec3_norm(p->r2);
+    if (!(r1n > 0.0) || !(r2n > 0.0) || !isfinite(r1n) || !isfinite(r2n))
+        return ilrs_error_set(err, ILRS_EINVAL,
+                              "lambert: r1 and r2 must be nonzero and "
+                              "finite");
+    if (!(p->tof_s > 0.0) || !isfinite(p->tof_s))
+        return ilrs_error_set(err, ILRS_EINVAL,
+                              "lambert: time of flight must be finite and "
+                              "> 0 (got %g s)", p->tof_s);
+    if (!(p->mu > 0.0) || !isfinite(p->mu))
+        return ilrs_error_set(err, ILRS_EINVAL,
+                              "lambert: mu must be finite and > 0 (got %g)",
+                              p->mu);
+    if (p->max_revs < 0)
+        return ilrs_error_set(err, ILRS_EINVAL,
+                              "lambert: max_revs must be >= 0 (got %d)",
+                              p->max_revs);
+    double c[3], sum[3], i1 = 1.0 / r1n, i2 = 1.0 / r2n;
+    for (int k = 0; k < 3; k++) {
+        c[k] = p->r2[k] - p->r1[k];
+        g->ir1[k] = p->r1[k] * i1;
+        g->ir2[k] = p->r2[k] * i2;
+        sum[k] = g->ir1[k] + g->ir2[k];
+    }
+    double cn = ilrs_vec3_norm(c), s = 0.5 * (r1n + r2n + cn), is = 1.0 / s;
+    if (!(cn > 0.0))
+        return ilrs_error_set(err, ILRS_EINVAL,
+                              "lambert: r1 and r2 are the same point: no "
+                              "transfer arc");
+    /* |lambda| = sqrt(r1 r2) cos(theta/2) / s: no cancellation at 180 deg */
+    g->lam = 0.5 * sqrt(r1n * r2n * ilrs_vec3_dot(sum, sum)) * is;
+    g->oml2 = cn * is;
+    g->gamma = sqrt(p->mu * s / 2.0);
+    g->t = 2.0 * g->gamma * is * is * p->tof_s;  /* sqrt(2 mu / s^3) tof */
+    g->i1 = i1;
+    g->i2 = i2;
+    g->rho = (r1n - r2n) / cn;
+    double s2 = 1.0 - g->rho * g->rho;
+    g->sigma = s2 > 0.0 ? sqrt(s2) : 0.0;
+    if (!(g->t > 0.0) || !isfinite(g->t) || isnan(g->lam) ||
+        !isfinite(g->gamma) || !isfinite(g->rho))
+        return ilrs_error_set(err, ILRS_ERANGE,
+                              "lambert: the problem's scale (|r| %g km, "
+                              "tof %g s, mu %g) is outside double precision",
+                              r1n, p->tof_s, p->mu);
+    return plane(p, g, err);
+}
+
+/* Most revolutions the time of flight allows, up to max_revs. */
+static int revs_possible(const geom *g, int max_revs)
+{
+    double q = g->t / ILRS_PI;
+    int nmax = q >= max_revs ? max_revs : (int)q;
+    if (nmax > 0 &&
+        g->t < acos(g->lam) + g->lam * sqrt(g->oml2) + nmax * ILRS_PI) {
+        double xm, tm;
+        if (tmin(g, nmax, &xm, &tm) == ILRS_OK && tm > g->t)
+            nmax--;
+    }
+    return nmax;
+}
+
+/* One root: Householder from Izzo's guess, checked, else bracketed. */
+static int solve_one(const geom *g, int n, int b, double *x, int *iters)
+{
+    double x0, d1;
+    if (n == 0) {
+        x0 = guess0(g);
+    } else {
+        double q = b < 0 ? pow((n * ILRS_PI + ILRS_PI) / (8.0 * g->t),
+                               2.0 / 3.0)
+                         : pow(8.0 * g->t / (n * ILRS_PI), 2.0 / 3.0);
+        x0 = (q - 1.0) / (q + 1.0);
+    }
+    if (householder(g, x0, n, x, iters, &d1) == ILRS_OK &&
+        (n == 0 || (b < 0 ? d1 < 0.0 : d1 > 0.0)))
+        return ILRS_OK;
+    if (n == 0) {
+        double hi = 1.0, y;
+        for (int k = 0; k < 2000 && tof_of_x(hi, g, 0, &y) > g->t; k++)
+            hi *= 2.0;
+        return bracketed(g, 0, -1.0, hi, 1, x, iters);
+    }
+    double xm, tm;
+    if (tmin(g, n, &xm, &tm) != ILRS_OK)
+        return ILRS_ENOCONV;
+    return b < 0 ? bracketed(g, n, -1.0, xm, 1, x, iters)
+                 : bracketed(g, n, xm, 1.0, 0, x, iters);
+}
+
+int ilrs_lambert_problem_solve(const ilrs_lambert_problem *p,
+                               ilrs_lambert_solution *out, size_t max_out,
+                               size_t *nsol, ilrs_error *err)
+{
+    *nsol = 0;
+    geom g;
+    int st = setup(p, &g, err);
+    if (st != ILRS_OK)
+        return st;
+    int nmax = revs_possible(&g, p->max_revs);
+    size_t k = 0;
+    for (int n = 0; n <= nmax; n++)
+        for (int b = (n ? -1 : 0); b <= (n ? 1 : 0); b += 2) {
+            if (k >= max_out) {
+                *nsol = k;
+                return ILRS_OK;
+            }
+            ilrs_lambert_solution *sol = &out[k];
+            double x;
+            if (solve_one(&g, n, b, &x, &sol->iters) != ILRS_OK)
+                return ilrs_error_set(err, ILRS_ENOCONV,
+                                      "lambert: %d-revolution solution "
+                                      "(branch %d) did not converge", n, b);
+            sol->revs = n;
+            sol->branch = b;
+            velocities(x, &g, sol);
+            if (!isfinite(sol->v1[0] + sol->v1[1] + sol->v1[2] + sol->v2[0] +
+                          sol->v2[1] + sol->v2[2]))
+                return ilrs_error_set(err, ILRS_ERANGE,
+                                      "lambert: the velocities overflow "
+                                      "double precision (tof %g s, mu %g)",
+                                      p->tof_s, p->mu);
+            k++;
+        }
+    *nsol = k;
+    return ILRS_OK;
 }
 
 int ilrs_lambert_solve(const double r1[3], const double r2[3], double tof_s,
@@ -149,84 +442,47 @@ int ilrs_lambert_solve(const double r1[3], const double r2[3], double tof_s,
                        ilrs_lambert_solution *out, size_t max_out,
                        size_t *nsol, ilrs_error *err)
 {
-    *nsol = 0;
-    double r1n = ilrs_vec3_norm(r1), r2n = ilrs_vec3_norm(r2);
-    if (!(tof_s > 0.0) || !(mu > 0.0) || !(r1n > 0.0) || !(r2n > 0.0) ||
-        !isfinite(tof_s) || !isfinite(mu) || !isfinite(r1n) ||
-        !isfinite(r2n) || max_revs < 0)
-        return ilrs_error_set(err, ILRS_EINVAL,
-                              "lambert: need nonzero finite positions, "
-                              "tof > 0, mu > 0, max_revs >= 0");
-    double c[3] = {r2[0] - r1[0], r2[1] - r1[1], r2[2] - r1[2]};
-    double cn = ilrs_vec3_norm(c), s = 0.5 * (r1n + r2n + cn);
-    double ir1[3], ir2[3], ih[3], it1[3], it2[3];
-    for (int k = 0; k < 3; k++) {
-        ir1[k] = r1[k] / r1n;
-        ir2[k] = r2[k] / r2n;
+    ilrs_lambert_problem p = {{r1[0], r1[1], r1[2]}, {r2[0], r2[1], r2[2]},
+                              tof_s, mu, max_revs, retrograde, {0, 0, 0}};
+    return ilrs_lambert_problem_solve(&p, out, max_out, nsol, err);
+}
+
+typedef struct {
+    const ilrs_lambert_problem *p;
+    ilrs_lambert_solution *out;
+    size_t per;
+    size_t *nsol;
+    int *status;
+} batch;
+
+static int batch_range(void *ctx, size_t begin, size_t end)
+{
+    batch *b = ctx;
+    int first = ILRS_OK;
+    for (size_t i = begin; i < end; i++) {
+        b->status[i] = ilrs_lambert_problem_solve(
+            &b->p[i], b->out + i * b->per, b->per, &b->nsol[i], NULL);
+        if (b->status[i] != ILRS_OK && first == ILRS_OK)
+            first = b->status[i];
     }
-    ilrs_vec3_cross(ir1, ir2, ih);
-    double hn = ilrs_vec3_norm(ih);
-    if (hn < 1e-12)
-        return ilrs_error_set(err, ILRS_EINVAL,
-                              "lambert: r1 and r2 are collinear (0 or 180 "
-                              "deg transfer): the transfer plane is "
-                              "undefined");
-    for (int k = 0; k < 3; k++)
-        ih[k] /= hn;
-    double lam2 = 1.0 - cn / s, lam = sqrt(fmax(0.0, lam2));
-    if (ih[2] < 0.0) {
-        lam = -lam;
-        ilrs_vec3_cross(ir1, ih, it1);
-        ilrs_vec3_cross(ir2, ih, it2);
-    } else {
-        ilrs_vec3_cross(ih, ir1, it1);
-        ilrs_vec3_cross(ih, ir2, it2);
-    }
-    if (retrograde) {
-        lam = -lam;
-        for (int k = 0; k < 3; k++) {
-            it1[k] = -it1[k];
-            it2[k] = -it2[k];
-        }
-    }
-    double t = sqrt(2.0 * mu / (s * s * s)) * tof_s;
-    /* Most revolutions possible for this T. */
-    int nmax = (int)floor(t / ILRS_PI);
-    double t00 = acos(lam) + lam * sqrt(1.0 - lam * lam);
-    if (nmax > 0 && t < t00 + nmax * ILRS_PI) {
-        double tm;
-        if (tmin(lam, nmax, &tm) == ILRS_OK && tm > t)
-            nmax--;
-    }
-    if (nmax > max_revs)
-        nmax = max_revs;
-    double gamma = sqrt(mu * s / 2.0), rho = (r1n - r2n) / cn;
-    double sigma = sqrt(fmax(0.0, 1.0 - rho * rho));
-    for (int n = 0; n <= nmax; n++)
-        for (int b = (n ? -1 : 0); b <= (n ? 1 : 0); b += 2) {
-            if (*nsol >= max_out)
-                return ILRS_OK;
-            double x0, x;
-            if (n == 0) {
-                x0 = guess0(t, lam);
-            } else {
-                double q = b < 0 ? pow((n * ILRS_PI + ILRS_PI) / (8.0 * t),
-                                       2.0 / 3.0)
-                                 : pow(8.0 * t / (n * ILRS_PI), 2.0 / 3.0);
-                x0 = (q - 1.0) / (q + 1.0);
-            }
-            ilrs_lambert_solution *sol = &out[*nsol];
-            if (householder(t, x0, n, lam, &x, &sol->iters) != ILRS_OK) {
-                *nsol = 0;
-                return ilrs_error_set(err, ILRS_ENOCONV,
-                                      "lambert: %d-revolution solution "
-                                      "did not converge", n);
-            }
-            sol->revs = n;
-            sol->branch = b;
-            velocities(x, lam, gamma, rho, sigma, r1n, r2n, ir1, ir2, it1,
-                       it2, sol);
-            (*nsol)++;
-        }
+    return first;
+}
+
+int ilrs_lambert_solve_batch(const ilrs_lambert_problem *p, size_t n,
+                             ilrs_lambert_solution *out, size_t per_problem,
+                             size_t *nsol, int *status, int nthreads)
+{
+    if (n == 0)
+        return ILRS_OK;
+    if (!p || !out || !nsol || !status || per_problem == 0)
+        return ILRS_EINVAL;
+    batch b = {p, out, per_problem, nsol, status};
+    if (nthreads == 1)
+        batch_range(&b, 0, n);
+    else
+        ilrs_parallel_for(n, nthreads, batch_range, &b);
+    for (size_t i = 0; i < n; i++)
+        if (status[i] != ILRS_OK)
+            return status[i];
     return ILRS_OK;
 }

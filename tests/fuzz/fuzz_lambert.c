@@ -1,0 +1,98 @@
+/* fuzz_lambert.c -- the Lambert solver and the element conversions on
+   arbitrary numbers. First byte even: raw float64 fields (NaN, infinities,
+   denormals, huge values): any status, but never a crash, and on success
+   only finite velocities. First byte odd: bytes scaled into sensible
+   problems (radii 0.1-10 units, tof 1e-3-1e3 periods, 0-5 revolutions,
+   either direction, sometimes a normal): then the solver must succeed
+   unless r1 and r2 are collinear. */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ilrs/kepler.h"
+#include "ilrs/orbit.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static double raw(const uint8_t *d)
+{
+    double x;
+    memcpy(&x, d, sizeof x);
+    return x;
+}
+
+/* Two bytes to [lo, hi]. */
+static double scaled(const uint8_t *d, double lo, double hi)
+{
+    return lo + (hi - lo) * ((d[0] << 8 | d[1]) / 65535.0);
+}
+
+static void check(const ilrs_lambert_problem *p, int sensible)
+{
+    ilrs_lambert_solution s[11];
+    size_t n = 99;
+    int st = ilrs_lambert_problem_solve(p, s, 11, &n, NULL);
+    if (st == ILRS_OK) {
+        if (n > 11)
+            abort();
+        for (size_t i = 0; i < n; i++)
+            for (int k = 0; k < 3; k++)
+                if (!isfinite(s[i].v1[k]) || !isfinite(s[i].v2[k]))
+                    abort();
+    } else if (n != 0 || (sensible && st != ILRS_EINVAL)) {
+        abort();
+    }
+    /* The state at r1 as elements and back. */
+    double st0[6] = {p->r1[0], p->r1[1], p->r1[2], p->r2[0] * 1e-3,
+                     p->r2[1] * 1e-3, p->r2[2] * 1e-3}, back[6];
+    ilrs_elements el;
+    if (ilrs_elements_from_state(st0, p->mu, &el, NULL) == ILRS_OK &&
+        ilrs_elements_state(&el, p->mu, back, NULL) == ILRS_OK &&
+        sensible)
+        for (int k = 0; k < 6; k++)
+            if (!isfinite(back[k]))
+                abort();
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    ilrs_lambert_problem p;
+    memset(&p, 0, sizeof p);
+    if (size >= 1 + 11 * 8 && !(data[0] & 1)) {
+        const uint8_t *d = data + 1;
+        for (int k = 0; k < 3; k++) {
+            p.r1[k] = raw(d + 8 * k);
+            p.r2[k] = raw(d + 24 + 8 * k);
+            p.normal[k] = raw(d + 64 + 8 * k);
+        }
+        p.tof_s = raw(d + 48);
+        p.mu = raw(d + 56);
+        p.max_revs = (int)(size % 7) - 1;
+        p.retrograde = data[size - 1] & 1;
+        check(&p, 0);
+    } else if (size >= 1 + 18 && (data[0] & 1)) {
+        const uint8_t *d = data + 1;
+        double scale = 7000.0, mu = 398600.4418;
+        for (int k = 0; k < 3; k++) {
+            p.r1[k] = scaled(d + 2 * k, -10, 10) * scale;
+            p.r2[k] = scaled(d + 6 + 2 * k, -10, 10) * scale;
+        }
+        double period = 2 * 3.141592653589793 * sqrt(scale * scale * scale /
+                                                     mu);
+        p.tof_s = pow(10.0, scaled(d + 12, -3, 3)) * period;
+        p.mu = mu;
+        p.max_revs = d[14] % 6;
+        p.retrograde = d[15] & 1;
+        if (d[16] & 1)
+            p.normal[2] = 1.0;
+        double r1n = sqrt(p.r1[0] * p.r1[0] + p.r1[1] * p.r1[1] +
+                          p.r1[2] * p.r1[2]);
+        double r2n = sqrt(p.r2[0] * p.r2[0] + p.r2[1] * p.r2[1] +
+                          p.r2[2] * p.r2[2]);
+        if (r1n < 0.1 * scale || r2n < 0.1 * scale)
+            return 0;  /* outside the sensible range */
+        check(&p, 1);
+    }
+    return 0;
+}

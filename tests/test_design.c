@@ -1,0 +1,378 @@
+/*
+ * test_design.c -- porkchop grids and launch-window search.
+ *
+ * Sources of the expected values:
+ *   - every grid cell checked is solved again directly (ephemeris state,
+ *     ilrs_lambert_solve, v_inf by subtraction) -- the grid must add
+ *     nothing of its own;
+ *   - Mars 2020's launch period as NASA planned it a year ahead,
+ *     2020-07-17 to 2020-08-05, every date arriving 2021-02-18 (NASA,
+ *     reported by autoevolution.com, "T-Minus One Year Until Launch
+ *     Window for Mars 2020 Mission Opens", July 2019; later extended to
+ *     15 August, NASASpaceflight.com, July 2020): the opportunity's
+ *     least-C3 type-I departure must fall inside the planned period. Hope
+ *     (2020-07-19) and Tianwen-1 (2020-07-23) launched at its start.
+ *   - ESA's ExoMars 2022 launch period, 2022-09-20 to 2022-10-01 (ESA,
+ *     "ExoMars 2022 launch", 2022): the least-C3 departure of the 2022
+ *     opportunity lies within two weeks before it (the window opens once
+ *     C3 and DLA meet the Proton's limits).
+ *   - the bundled catalog against the MPC and JPL element files it was
+ *     taken from ($ILRS_DATA/smallbody/).
+ */
+#include <math.h>
+#include <stdlib.h>
+
+#include "check.h"
+#include "ilrs/catalog.h"
+#include "ilrs/constants.h"
+#include "ilrs/design.h"
+#include "ilrs/orbit.h"
+#include "ilrs/smallbody.h"
+#include "ilrs/time.h"
+
+static double tdb(const char *text)
+{
+    double t = NAN;
+    ilrs_time_parse_tdb(text, &t, NULL);
+    return t;
+}
+
+static ilrs_ephem *open_ephem(void)
+{
+    ilrs_ephem *e = NULL;
+    /* DE405 where Debian's package is installed, else analytic. */
+    if (ilrs_ephem_open("de405", &e, NULL) < 0 &&
+        ilrs_ephem_open("analytic", &e, NULL) < 0)
+        return NULL;
+    return e;
+}
+
+static ilrs_porkchop_spec mars_spec(const char *d0, const char *a0,
+                                    double step_d, int revs)
+{
+    ilrs_porkchop_spec s = {.from = 399, .to = 499, .dep0 = tdb(d0),
+                            .dep_step = step_d * ILRS_DAY_S, .arr0 = tdb(a0),
+                            .arr_step = step_d * ILRS_DAY_S,
+                            .max_revs = revs, .objective = ILRS_OBJ_C3};
+    ilrs_budget_default(399, 499, &s.budget);
+    return s;
+}
+
+/* Cells against direct solves of the same problem. */
+static void test_cells(const ilrs_ephem *e)
+{
+    ilrs_porkchop_spec s = mars_spec("2020-05-01", "2020-11-01", 9.0, 1);
+    ilrs_porkchop *p = NULL;
+    ilrs_error err = {0, ""};
+    int st = ilrs_porkchop_new(20, 30, &p, &err);
+    if (st == ILRS_OK)
+        st = ilrs_porkchop_compute(p, e, &s, &err);
+    check_int("porkchop compute", st, ILRS_OK, err.msg);
+    if (st != ILRS_OK) {
+        ilrs_porkchop_free(p);
+        return;
+    }
+    check_int("ephemeris once per date", (long)p->nephem, 20 + 30,
+              "two batch calls: ndep + narr states");
+    double worst = 0.0, worst_v = 0.0;
+    for (size_t k = 0; k < 600; k += 37) {
+        size_t i = k % 20, j = k / 20;
+        double a[6], b[6];
+        ilrs_ephem_state(e, 399, 10, p->dep_t[i], a, NULL);
+        ilrs_ephem_state(e, 499, 10, p->arr_t[j], b, NULL);
+        ilrs_lambert_solution sol[3];
+        size_t n = 0;
+        ilrs_lambert_solve(a, b, p->arr_t[j] - p->dep_t[i], ILRS_GM_SUN, 1, 0,
+                           sol, 3, &n, NULL);
+        double c3 = INFINITY, va = NAN;
+        for (size_t m = 0; m < n; m++) {
+            double dv[3] = {sol[m].v1[0] - a[3], sol[m].v1[1] - a[4],
+                            sol[m].v1[2] - a[5]};
+            double c = dv[0] * dv[0] + dv[1] * dv[1] + dv[2] * dv[2];
+            if (c < c3) {
+                c3 = c;
+                va = hypot(hypot(sol[m].v2[0] - b[3], sol[m].v2[1] - b[4]),
+                           sol[m].v2[2] - b[5]);
+            }
+        }
+        worst = fmax(worst, fabs(p->c3[k] - c3) / c3);
+        worst_v = fmax(worst_v, fabs(p->vinf_arr[k] - va) / va);
+    }
+    check_close("grid C3 vs direct Lambert (max rel)", worst, 0.0, 1e-12,
+                "same states, same solver: rounding only");
+    check_close("grid v_inf arr vs direct Lambert (max rel)", worst_v, 0.0,
+                1e-12, "same states, same solver: rounding only");
+    /* The cell loop needs no ephemeris: solve again from the states. */
+    ilrs_porkchop *q = NULL;
+    ilrs_porkchop_new(20, 30, &q, NULL);
+    for (size_t i = 0; i < 20; i++) {
+        q->dep_t[i] = p->dep_t[i];
+        for (int c = 0; c < 6; c++)
+            q->dep_state[6 * i + c] = p->dep_state[6 * i + c];
+    }
+    for (size_t j = 0; j < 30; j++) {
+        q->arr_t[j] = p->arr_t[j];
+        for (int c = 0; c < 6; c++)
+            q->arr_state[6 * j + c] = p->arr_state[6 * j + c];
+    }
+    ilrs_porkchop_solve(q, &s, NULL);
+    int same = 1;
+    for (size_t k = 0; k < 600; k++)
+        same &= (isnan(p->c3[k]) && isnan(q->c3[k])) || p->c3[k] == q->c3[k];
+    check_true("grid from states alone equals the ephemeris grid", same,
+               "the cells never call the ephemeris");
+    check_int("no ephemeris states in the solve-only grid", (long)q->nephem,
+              0, "ilrs_porkchop_solve takes the states given");
+    ilrs_porkchop_free(q);
+    ilrs_porkchop_free(p);
+}
+
+/* A 180-degree cell and arrival-before-departure cells are NaN. */
+static void test_no_solution(void)
+{
+    ilrs_porkchop *p = NULL;
+    ilrs_porkchop_new(2, 2, &p, NULL);
+    ilrs_porkchop_spec s = {0};
+    ilrs_budget_default(399, 499, &s.budget);
+    double r1 = ILRS_AU_KM, r2 = 1.52 * ILRS_AU_KM;
+    p->dep_t[0] = 0.0, p->dep_t[1] = 400 * ILRS_DAY_S;
+    p->arr_t[0] = 250 * ILRS_DAY_S, p->arr_t[1] = 300 * ILRS_DAY_S;
+    double dep[6] = {r1, 0, 0, 0, 29.8, 0}, arr[6] = {-r2, 0, 0, 0, -24.1, 0};
+    for (int c = 0; c < 6; c++) {
+        p->dep_state[c] = p->dep_state[6 + c] = dep[c];
+        p->arr_state[c] = arr[c];
+        p->arr_state[6 + c] = c == 1 ? r2 : (c == 3 ? -24.1 : 0.0);
+    }
+    int st = ilrs_porkchop_solve(p, &s, NULL);
+    check_int("grid with a 180-degree cell", st, ILRS_OK, "no crash");
+    check_true("180-degree cell is NaN", isnan(p->c3[0]) && p->revs[0] == -1,
+               "Lambert: transfer plane undefined");
+    check_true("90-degree cell solved", isfinite(p->c3[2]),
+               "a regular geometry");
+    check_true("arrival before departure is NaN",
+               isnan(p->c3[1]) && isnan(p->c3[3]), "negative tof");
+    check_int("cells solved", (long)p->nsolved, 1, "one regular cell");
+    ilrs_porkchop_free(p);
+    ilrs_porkchop *z = NULL;
+    check_int("empty grid refused", ilrs_porkchop_new(0, 5, &z, NULL),
+              ILRS_EINVAL, "bad input");
+}
+
+/* Multi-revolution cells never cost more than direct ones. */
+static void test_revs(const ilrs_ephem *e)
+{
+    ilrs_porkchop *p0 = NULL, *p2 = NULL;
+    ilrs_porkchop_spec s0 = mars_spec("2020-01-01", "2021-06-01", 30.0, 0);
+    ilrs_porkchop_spec s2 = mars_spec("2020-01-01", "2021-06-01", 30.0, 2);
+    s0.objective = s2.objective = ILRS_OBJ_DV;
+    ilrs_porkchop_new(12, 24, &p0, NULL);
+    ilrs_porkchop_new(12, 24, &p2, NULL);
+    ilrs_porkchop_compute(p0, e, &s0, NULL);
+    ilrs_porkchop_compute(p2, e, &s2, NULL);
+    int ok = 1, multi = 0;
+    for (size_t k = 0; k < 12 * 24; k++) {
+        if (isfinite(p0->dv_total[k]))
+            ok &= p2->dv_total[k] <= p0->dv_total[k] + 1e-12;
+        multi += p2->revs[k] > 0;
+    }
+    check_true("revs 2 cells <= revs 0 cells (dv)", ok,
+               "each cell keeps the best of 0..2 revolutions");
+    check_true("some cells choose a multi-revolution arc", multi > 0,
+               "long transfers (up to 3 years) favour them");
+    ilrs_porkchop_free(p0);
+    ilrs_porkchop_free(p2);
+}
+
+static ilrs_window_spec window_spec(const char *d0, const char *d1,
+                                    double tmin, double tmax)
+{
+    ilrs_window_spec s = {.from = 399, .to = 499, .dep0 = tdb(d0),
+                          .dep1 = tdb(d1), .tof_min = tmin * ILRS_DAY_S,
+                          .tof_max = tmax * ILRS_DAY_S, .step = ILRS_DAY_S,
+                          .objective = ILRS_OBJ_C3, .c3_max = INFINITY,
+                          .dla_max = INFINITY, .vinf_arr_max = INFINITY};
+    ilrs_budget_default(399, 499, &s.budget);
+    return s;
+}
+
+static void test_window_constraints(const ilrs_ephem *e)
+{
+    ilrs_window_spec s = window_spec("2020-06-15", "2020-09-15", 150, 300);
+    s.objective = ILRS_OBJ_DV;
+    s.c3_max = 16.0;
+    s.dla_max = 28.0 * ILRS_DEG;
+    s.vinf_arr_max = 3.2;
+    ilrs_window w;
+    int st = ilrs_window_search(e, &s, &w, NULL);
+    check_int("window search", st, ILRS_OK, "valid spec");
+    check_true("window found", w.found && w.ndays > 0, "2020 opportunity");
+    int ok = 1, best_ok = 1;
+    double opt = ilrs_transfer_cost(&w.optimum, s.objective);
+    for (size_t k = 0; k < w.ndays; k++) {
+        const ilrs_transfer *t = &w.days[k];
+        ok &= t->c3 <= 16.0 && fabs(t->dla) <= 28.0 * ILRS_DEG &&
+              t->vinf_arr_kms <= 3.2;
+        ok &= t->t_arr - t->t_dep >= 150 * ILRS_DAY_S - 1e-6 &&
+              t->t_arr - t->t_dep <= 300 * ILRS_DAY_S + 1e-6;
+        best_ok &= opt <= ilrs_transfer_cost(t, s.objective) + 1e-12;
+    }
+    check_true("every window day meets C3, DLA, v_inf arr and tof", ok,
+               "the constraints given");
+    check_true("refined optimum meets the constraints",
+               ilrs_window_feasible(&s, &w.optimum), "the constraints given");
+    check_true("refined optimum <= every day's best", best_ok,
+               "refinement starts from the grid's best");
+    check_true("optimum inside the departure period",
+               w.optimum.t_dep >= s.dep0 - 1e-6 &&
+                   w.optimum.t_dep <= s.dep1 + 1e-6,
+               "bounded search");
+    size_t nloose = w.ndays;
+    ilrs_window_free(&w);
+    s.c3_max = 14.0;
+    ilrs_window_search(e, &s, &w, NULL);
+    check_true("tighter C3 limit gives a shorter window",
+               w.ndays < nloose, "fewer feasible days");
+    ilrs_window_free(&w);
+    s.c3_max = 1.0;
+    ilrs_window_search(e, &s, &w, NULL);
+    check_true("C3 <= 1 is never met for Mars", !w.found && w.ndays == 0,
+               "Hohmann C3 to Mars is ~8.7 km^2/s^2 (Curtis ex. 8.4)");
+    ilrs_window_free(&w);
+    /* Revolutions only add candidates: never a worse optimum. */
+    ilrs_window_spec s0 = window_spec("2020-06-15", "2020-09-15", 150, 900);
+    s0.objective = ILRS_OBJ_DV;
+    s0.step = 4 * ILRS_DAY_S;
+    ilrs_window w0, w1;
+    ilrs_window_search(e, &s0, &w0, NULL);
+    s0.max_revs = 1;
+    ilrs_window_search(e, &s0, &w1, NULL);
+    check_true("window with revs <= 1 is no worse than direct",
+               w1.found && w0.found && w1.optimum.dv_total <=
+                                           w0.optimum.dv_total + 1e-3,
+               "superset of candidate arcs; 1 m/s: both refinements end "
+               "in the same valley, each within ~1e-6 step");
+    ilrs_window_free(&w0);
+    ilrs_window_free(&w1);
+    s.tof_min = -5.0;
+    check_int("negative tof refused", ilrs_window_search(e, &s, &w, NULL),
+              ILRS_EINVAL, "bad input");
+}
+
+/* The opportunities of 2020 and 2022 against the missions flown. */
+static void test_opportunities(const ilrs_ephem *e)
+{
+    ilrs_window w;
+    ilrs_window_spec s = window_spec("2020-05-01", "2020-10-31", 120, 300);
+    ilrs_window_search(e, &s, &w, NULL);
+    double t = w.optimum.t_dep;
+    check_true("2020 least-C3 type-I departure in Mars 2020 launch period",
+               t >= tdb("2020-07-17") && t <= tdb("2020-08-06"),
+               "NASA Mars 2020 launch period 2020-07-17..08-05");
+    char buf[64];
+    snprintf(buf, sizeof buf, "2020 optimum C3 %.3f, DLA %.2f deg",
+             w.optimum.c3, w.optimum.dla / ILRS_DEG);
+    check_true(buf, w.optimum.c3 > 8.6,
+               "above the circular-coplanar Hohmann C3, 2.943^2 = 8.66 "
+               "km^2/s^2 (Curtis ex. 8.4); eccentric, inclined Mars in 2020 "
+               "costs more");
+    ilrs_window_free(&w);
+    s = window_spec("2022-07-01", "2022-12-31", 120, 300);
+    ilrs_window_search(e, &s, &w, NULL);
+    t = w.optimum.t_dep;
+    check_true("2022 least-C3 departure within 14 d before ExoMars 2022",
+               t >= tdb("2022-09-06") && t <= tdb("2022-10-01"),
+               "ESA ExoMars 2022 launch period 2022-09-20..10-01");
+    ilrs_window_free(&w);
+}
+
+static void test_catalog(const ilrs_ephem *e0)
+{
+    (void)e0;
+    const char *data = getenv("ILRS_DATA");
+    check_true("ILRS_DATA set", data != NULL, "set by ctest");
+    if (!data)
+        return;
+    char nea[1024], com[1024];
+    snprintf(nea, sizeof nea, "%s/smallbody/NEA-2019-07-02.txt", data);
+    snprintf(com, sizeof com, "%s/smallbody/ELEMENTS.COMET", data);
+    const char *names[] = {"469219", "Apophis", "Bennu", "Ryugu", "311P"};
+    for (int k = 0; k < 5; k++) {
+        ilrs_smallbody a, b;
+        int st = ilrs_catalog_find(names[k], &a, NULL, NULL);
+        int sf = ilrs_smallbody_find(k == 4 ? com : nea, names[k], &b, NULL);
+        double sa[6], sb[6];
+        ilrs_conic_state(&a.conic, a.epoch + 300 * ILRS_DAY_S, sa, NULL);
+        ilrs_conic_state(&b.conic, b.epoch + 300 * ILRS_DAY_S, sb, NULL);
+        char name[96];
+        snprintf(name, sizeof name, "catalog %s vs element file (km)",
+                 names[k]);
+        check_true(name, st == 0 && sf == 0, "both found");
+        check_close(name, hypot(hypot(sa[0] - sb[0], sa[1] - sb[1]),
+                                sa[2] - sb[2]),
+                    0.0, 1e-2,
+                    "MPC NEA-2019-07-02 / JPL ELEMENTS.COMET; 10 m: the "
+                    "catalog's Tp is one double JD (40 us at 20 km/s)");
+    }
+    ilrs_smallbody b;
+    check_int("catalog: Kamo`oalewa by name", ilrs_catalog_find("kamooalewa",
+              &b, NULL, NULL), ILRS_OK, "names ignore case and backticks");
+    check_int("catalog id of 469219", b.id, 2469219, "NAIF 2000000 + number");
+    check_int("catalog: 2016 HO3", ilrs_catalog_find("2016 HO3", &b, NULL,
+              NULL), ILRS_OK, "provisional designation");
+    check_int("catalog: unknown", ilrs_catalog_find("Vesta", &b, NULL, NULL),
+              ILRS_ENOTFOUND, "not bundled");
+}
+
+static void test_targets(void)
+{
+    ilrs_ephem *e = NULL;
+    ilrs_ephem_open("analytic", &e, NULL);
+    ilrs_target t;
+    ilrs_error err = {0, ""};
+    check_int("resolve Mars", ilrs_target_resolve(e, "Mars", NULL, 0.0, &t,
+              &err), ILRS_OK, "planet name");
+    check_true("Mars is a planet", t.planet && t.id == 499, "NAIF 499");
+    check_int("resolve Kamo`oalewa", ilrs_target_resolve(e, "Kamo`oalewa",
+              NULL, 0.0, &t, &err), ILRS_OK, "bundled catalog");
+    check_int("Kamo`oalewa id", t.id, 2469219, "catalog");
+    double s[6];
+    check_int("Kamo`oalewa state", ilrs_ephem_state(e, t.id, 10,
+              tdb("2026-07-01"), s, NULL), ILRS_OK, "added to the ephemeris");
+    check_int("resolve 469219", ilrs_target_resolve(e, "469219", NULL, 0.0,
+              &t, &err), ILRS_OK, "number");
+    check_int("unknown body", ilrs_target_resolve(e, "Vulcan", NULL, 0.0, &t,
+              &err), ILRS_ENOTFOUND, "no such body");
+    check_contains("unknown body message", err.msg, "Vulcan", "names it");
+    ilrs_ephem_free(e);
+    /* An SPK excerpt without Jupiter's centre gives its barycentre. */
+    const char *data = getenv("ILRS_DATA");
+    char spk[1024];
+    snprintf(spk, sizeof spk, "%s/ephem/de421-2022-2026.bsp",
+             data ? data : ".");
+    if (ilrs_ephem_open(spk, &e, NULL) == ILRS_OK) {
+        int st = ilrs_target_resolve(e, "Jupiter", NULL, tdb("2024-01-01"),
+                                     &t, &err);
+        check_true("Jupiter from an excerpt without 599 -> barycentre 5",
+                   st == ILRS_OK && t.id == 5 && t.planet, err.msg);
+        ilrs_ephem_free(e);
+    } else {
+        check_true("DE421 excerpt opens", 0, spk);
+    }
+}
+
+int main(void)
+{
+    ilrs_ephem *e = open_ephem();
+    check_true("ephemeris opens", e != NULL, "de405 or analytic");
+    if (!e)
+        return check_done();
+    test_cells(e);
+    test_no_solution();
+    test_revs(e);
+    test_window_constraints(e);
+    test_opportunities(e);
+    test_catalog(e);
+    test_targets();
+    ilrs_ephem_free(e);
+    return check_done();
+}
