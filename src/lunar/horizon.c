@@ -15,6 +15,10 @@
 #define STEP_PIXELS 0.5
 /* Pyramid levels (a level-L cell covers 2^L x 2^L pixels). */
 #define MAX_LEVELS 20
+/* The pyramid is consulted for runs of at least 2^MIN_RUN_LOG2 samples
+   (so from sample 2^(MIN_RUN_LOG2+3) on): a bound costs about as much as
+   three samples, so shorter runs do not pay for it. */
+#define MIN_RUN_LOG2 3
 
 void ilrs_horizon_opts_default(ilrs_horizon_opts *o)
 {
@@ -161,40 +165,50 @@ static int ray_pixel(const ilrs_dem *d, const site_geom *g, const double w[3],
     return 0;
 }
 
-/* tan(elevation) of sample j, or NAN off the raster. */
+/* tan(elevation) of the sample at arc distance d (cd = cos d, sd = sin d)
+   along ray w, or NAN off the raster. */
 static double ray_sample(const ilrs_dem *d, const site_geom *g,
-                         const double w[3], long j)
+                         const double w[3], double cd, double sd)
 {
-    double col, row, cd, sd, h;
-    if (ray_pixel(d, g, w, j, &col, &row, &cd, &sd) ||
+    double col, row, h;
+    double q[3] = {cd * g->u[0] + sd * w[0], cd * g->u[1] + sd * w[1],
+                   cd * g->u[2] + sd * w[2]};
+    if (ilrs__dem_unit_to_pixel(d, q, &col, &row) ||
         ilrs__dem_sample(d, col, row, &h))
         return NAN;
     double r = d->info.radius_km + h / 1000.0;
     return (r * cd - g->rs) / (r * sd);
 }
 
-/* Is the remainder of the ray (from sample j) provably below tmax? */
-static int ray_done(const site_geom *g, long j, double tmax)
+/* Is the remainder of the ray (from sample j at cos cd, sin sd) provably
+   below tmax? Past arc distance acos(r_max / r_s) the bound for the
+   highest terrain only falls. */
+static int ray_done(const site_geom *g, long j, double cd, double sd,
+                    double tmax)
 {
-    double d = j * g->step;
-    if (j > g->jmax || d >= PI)
+    if (j > g->jmax || j * g->step >= PI)
         return 1;
-    if (g->rs * cos(d) >= g->rmax)
+    if (g->rs * cd >= g->rmax)
         return 0;
-    return (g->rmax * cos(d) - g->rs) / (g->rmax * sin(d)) < tmax;
+    return (g->rmax * cd - g->rs) / (g->rmax * sd) < tmax;
 }
 
-/* The plain cast: every sample in turn. */
+/* The plain cast: every sample in turn; cos and sin of the arc distance
+   advance by the rotation through one step. */
 static double ray_plain(const ilrs_dem *d, const site_geom *g,
                         const double w[3])
 {
     double tmax = -INFINITY;
-    for (long j = 1; !ray_done(g, j, tmax); j++) {
-        double t = ray_sample(d, g, w, j);
+    double ce = cos(g->step), se = sin(g->step), cd = ce, sd = se;
+    for (long j = 1; !ray_done(g, j, cd, sd, tmax); j++) {
+        double t = ray_sample(d, g, w, cd, sd);
         if (isnan(t))
             break;
         if (t > tmax)
             tmax = t;
+        double c = cd * ce - sd * se;
+        sd = sd * ce + cd * se;
+        cd = c;
     }
     return tmax;
 }
@@ -227,35 +241,41 @@ static double seg_bound(const ilrs_dem *d, const pyramid *p,
 }
 
 /* The accelerated cast: the same samples as ray_plain. At positions
-   aligned to 2^s (with 2^s <= j/8) one pyramid bound decides for the next
-   2^s samples: skipped when the bound is below the current maximum, else
-   evaluated one by one. Skipped samples cannot change the maximum, so the
+   aligned to 2^s (with 2^s <= j/8, s >= MIN_RUN_LOG2) one pyramid bound
+   decides for the next 2^s samples: skipped when the bound is below the
+   current maximum, else evaluated one by one. Skipped samples cannot change the maximum, so the
    result is ray_plain's. */
 static double ray_pyramid(const ilrs_dem *d, const pyramid *p,
                           const site_geom *g, const double w[3])
 {
     double tmax = -INFINITY;
+    double ce = cos(g->step), se = sin(g->step);
     long j = 1;
-    while (!ray_done(g, j, tmax)) {
+    for (;;) {
+        double cd = cos(j * g->step), sd = sin(j * g->step);
+        if (ray_done(g, j, cd, sd, tmax))
+            return tmax;
         int s = 0;
         while (s < 16 && (j & ((2L << s) - 1)) == 0 && (2L << s) * 8 <= j)
             s++;
         long n = 1L << s;
-        if (s > 0 && seg_bound(d, p, g, w, j, n) < tmax) {
+        if (s >= MIN_RUN_LOG2 && seg_bound(d, p, g, w, j, n) < tmax) {
             j += n;
             continue;
         }
         for (long k = 0; k < n; k++, j++) {
             if (j > g->jmax)
                 return tmax;
-            double t = ray_sample(d, g, w, j);
+            double t = ray_sample(d, g, w, cd, sd);
             if (isnan(t))
                 return tmax;
             if (t > tmax)
                 tmax = t;
+            double c = cd * ce - sd * se;
+            sd = sd * ce + cd * se;
+            cd = c;
         }
     }
-    return tmax;
 }
 
 static int site_setup(const ilrs_dem *d, double lat, double lon,
