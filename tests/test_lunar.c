@@ -135,6 +135,27 @@ static void test_crater(const char *dir)
     want = atan2(r * cos(s) - rs, r * sin(s));
     check_close("crater rim from a 200 m mast (rad)", h[100], want, tol,
                 "geometry, observer height above terrain");
+    /* The pyramid-accelerated map (polar stereographic) over a window
+       across the crater rim equals the plain cast pixel by pixel. */
+    o.height_km = 0.0;
+    int c0 = 60, r0 = 90, nc = 24, nr = 8;
+    float *map = malloc(sizeof(float) * nc * nr * o.naz);
+    st = ilrs_horizon_map(d, c0, r0, nc, nr, &o, 0, map, &err);
+    check_int("crater horizon map status", st, ILRS_OK, err.msg);
+    double worst_map = 0;
+    for (int j = 0; j < nr; j++)
+        for (int i = 0; i < nc; i++) {
+            double pla, plo;
+            ilrs_dem_pixel_to_latlon(d, c0 + i + 0.5, r0 + j + 0.5, &pla,
+                                     &plo);
+            ilrs_horizon_site(d, pla, plo, &o, h, NULL, NULL);
+            for (int k = 0; k < o.naz; k++)
+                worst_map = fmax(worst_map,
+                                 fabs(map[(j * nc + i) * o.naz + k] - h[k]));
+        }
+    free(map);
+    check_close("crater map vs single-site, worst pixel and azimuth (rad)",
+                worst_map, 0.0, 1e-6, "plain ray cast on every sample");
     ilrs_dem_close(d);
 }
 
