@@ -174,6 +174,46 @@ def test_change6():
                 50.0 * d["longest_night_h"], 1e-6, "definition")
 
 
+def sun_upper_limb(lat, lon, jd):
+    """Elevation of the Sun's upper limb (deg) from skyfield, geometric."""
+    v = sky_vectors(lat, lon, [(jd - 2451545.0) * 86400.0], SUN)[0]
+    semi = math.degrees(math.asin(695700.0 / np.linalg.norm(v)))
+    return azel(v, lat, lon)[1] + semi
+
+
+def test_events_vs_skyfield():
+    # Smooth sphere, equator: sunrise/sunset are the upper limb crossing
+    # the 0 deg horizon; skyfield's crossing found by bisection to 1 s.
+    d = site_json(["--lat", "0", "--lon", "30", "--from", "2024-03-01",
+                   "--to", "2024-04-15", "--step", "1h"])
+    ev = [e for e in d["events"] if e["event"] in ("sunrise", "sunset")]
+    check_true("sunrises and sunsets found", len(ev) >= 2,
+               f"{len(ev)} events in 45 days (synodic month 29.5 d)")
+    worst = 0.0
+    for e in ev:
+        t = ts.utc(*[int(x) for x in e["time"][:10].split("-")],
+                   int(e["time"][11:13]), int(e["time"][14:16]),
+                   int(e["time"][17:19]))
+        lo, hi = t.tdb - 2 / 24, t.tdb + 2 / 24
+        up_lo = sun_upper_limb(0, 30, lo) > 0
+        for _ in range(40):
+            mid = (lo + hi) / 2
+            if (sun_upper_limb(0, 30, mid) > 0) == up_lo:
+                lo = mid
+            else:
+                hi = mid
+        worst = max(worst, abs(lo - t.tdb) * 86400.0)
+    # Linear interpolation of a margin that changes at 0.5 deg/h with a
+    # curvature near 1e-4 deg/h^2 over a 1 h step errs by ~1 s; times are
+    # printed to the second: 5 s.
+    check_close("sunrise/sunset times vs skyfield, worst (s)", worst, 0.0,
+                5.0, "bisection on skyfield's Sun elevation")
+    nights = d["nights"]
+    check_true("a full night in the period", any(
+        abs(n["hours"] - 354) < 12 for n in nights),
+        "half a synodic month (29.53 d / 2) at the equator")
+
+
 def kepler_position(hp, ha, inc, node, argp, tp_jd, jd):
     gm, r = 4902.800118, 1737.4
     rp, ra = r + hp, r + ha
@@ -373,6 +413,7 @@ def test_plots():
 
 
 test_sun_earth_vs_skyfield()
+test_events_vs_skyfield()
 test_plots()
 test_pole_smooth_sphere()
 test_change6()
