@@ -226,10 +226,18 @@ static double seg_bound(const ilrs_dem *d, const pyramid *p,
     double ext = fmax(fabs(c1 - c0), fabs(r1 - r0));
     /* Pad for the great circle's bow between the end samples: in polar
        stereographic great circles are circles of radius >= 2 R k0 (the
-       equator's image), so the bow of a segment is below a pixel; in the
+       equator's image passes through the images of any great circle's two
+       crossings of the equator), so a chord of L px bows by at most
+       L^2 / (8 r) with r = 2 R k0 / pixel size, plus one pixel; in the
        cylindrical projections they bend strongly near the poles. */
-    double pad = d->info.proj == ILRS_PROJ_POLAR_STEREO ? 1.5
-                                                        : 2.0 + ext / 4.0;
+    double pad;
+    if (d->info.proj == ILRS_PROJ_POLAR_STEREO) {
+        double r_px = 2.0 * d->r_m * d->info.k0 / fabs(d->info.gt[1]);
+        double len_px = hypot(c1 - c0, r1 - r0);
+        pad = 1.0 + len_px * len_px / (8.0 * r_px);
+    } else {
+        pad = 2.0 + ext / 4.0;
+    }
     double lo_c = fmin(c0, c1) - 0.5 - pad, hi_c = fmax(c0, c1) - 0.5 + pad;
     double lo_r = fmin(r0, r1) - 0.5 - pad, hi_r = fmax(r0, r1) - 0.5 + pad;
     if (d->wrap_cols > 0 && (lo_c < 0 || hi_c > d->info.nx - 1))
