@@ -375,6 +375,31 @@ def test_illum():
                        "0.3"])
         check_close("illum pixel = ilrs site at its centre", float(sun[j, i]),
                     d["sun_fraction"], 1e-4, "same horizon, float32 map")
+        # --region LAT,LON,HALF_KM: a square window centred on the point.
+        out2 = os.path.join(tmp, "pt.tif")
+        rc, o, err = run(["illum", "--dem", LDEM6, "--region",
+                          "-83.892,59.17,0.005", "--from", "2024-06-01",
+                          "--to", "2024-06-02", "--azimuths", "8",
+                          "--max-dist", "0.01", "--out", out2, "--ephemeris",
+                          EPH])
+        check_eq("illum --region LAT,LON,HALF_KM exit", rc, 0, err.strip())
+        if rc == 0:
+            ds2 = gdal.Open(out2)
+            g2 = ds2.GetGeoTransform()
+            n = ds2.RasterXSize
+            # 1 m projected is 1/k m on the ground at 83.9 S, with the
+            # stereographic scale k = 2 / (1 + sin|lat|) (Snyder 21-4).
+            k = 2 / (1 + math.sin(math.radians(83.892)))
+            half = math.ceil(5.0 / (1.0 / k))
+            check_eq(f"window is 2 ceil(5 m / ground pixel) + 1 = "
+                     f"{2 * half + 1} px a side", (n, ds2.RasterYSize),
+                     (2 * half + 1, 2 * half + 1), "--region half size")
+            inv = osr.CoordinateTransformation(geo, s0)
+            x, y, _ = inv.TransformPoint(59.17, -83.892)
+            ci, cj = (x - g2[0]) / g2[1], (y - g2[3]) / g2[5]
+            check_true("the point lies in the window's centre pixel",
+                       half <= ci < half + 1 and half <= cj < half + 1,
+                       f"pixel {ci:.2f}, {cj:.2f}")
 
 
 def test_plots():
