@@ -19,6 +19,12 @@ for case in "3 301 Moon_wrt_EMB" "0 4 Mars_barycenter_wrt_SSB"; do
     /usr/bin/python3 "$here/ephem_peer.py" "$data/ephem/de421-2022-2026.bsp" \
         "$1" "$2" "$tmp/epochs" "$one" "$all"
 done
+for case in "LDEM_4.LBL 0 696 240 24 720 0 LDEM_4_south_polar_cap_whole_DEM" \
+            "ldem_6_cut.tif 450 450 100 100 360 0.25 ldem_6_1m_250m_rays"; do
+    set -- $case
+    echo "== horizon map, $1, window $2,$3 ${4}x$5, $6 azimuths, max $7 km ($8) =="
+    "$build/bench/bench_horizon" "$data/lunar/$1" "$2" "$3" "$4" "$5" "$6" "$7"
+done
 echo "== porkchop, Earth -> Mars 2020, 1000 x 1000 grid end to end =="
 "$build/bench/bench_porkchop" "${BENCH_EPHEMERIS:-}" "${BENCH_GRID:-1000}" \
     "$tmp/cells" | tee "$tmp/pc"

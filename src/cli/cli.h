@@ -71,9 +71,22 @@ int cli_duration(const char *text, double *seconds);
  */
 int cli_open_ephem(const char *cmd, const char *spec, ilrs_ephem **out);
 
+/* cli_number -- a number in [lo, hi] from option --opt's text; prints
+   the error and returns CLI_EXIT_USAGE, else 0. */
+int cli_number(const char *cmd, const char *opt, const char *text, double lo,
+               double hi, double *out);
+/* cli_period -- --from, --to (required) and --step (default 1h) as TDB s
+   past J2000 and seconds; prints the error and returns the exit code. */
+int cli_period(const char *cmd, const cli_args *a, double *t0, double *t1,
+               double *step);
+/* cli_utc -- ISO UTC text of a TDB epoch (s past J2000). */
+void cli_utc(double t_tdb, char buf[40]);
+
 /* Subcommands: each returns the process exit code. */
 int cmd_ephem(int argc, char **argv);
 int cmd_time(int argc, char **argv);
+int cmd_site(int argc, char **argv);
+int cmd_illum(int argc, char **argv);
 int cmd_porkchop(int argc, char **argv);
 int cmd_window(int argc, char **argv);
 int cmd_lambert(int argc, char **argv);

@@ -11,6 +11,8 @@ static const struct {
 } commands[] = {
     {"ephem", cmd_ephem, "where the Sun, Moon, planets and small bodies are"},
     {"time", cmd_time, "convert an epoch between UTC, TAI, TT and TDB"},
+    {"site", cmd_site, "Sun, Earth and relay visibility at a lunar site"},
+    {"illum", cmd_illum, "illumination and Earth-visibility maps over a DEM"},
     {"porkchop", cmd_porkchop,
      "departure x arrival grids of C3, v-infinity and dv (Lambert)"},
     {"window", cmd_window,
