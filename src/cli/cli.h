@@ -82,6 +82,22 @@ int cli_period(const char *cmd, const cli_args *a, double *t0, double *t1,
 /* cli_utc -- ISO UTC text of a TDB epoch (s past J2000). */
 void cli_utc(double t_tdb, char buf[40]);
 
+/*
+ * A progress bar on stderr ("[####....]  42%  3.1s  what"), drawn only
+ * when stderr is a terminal and quiet is 0; silent otherwise. Called from
+ * one thread. cli_progress_end clears the line and returns the seconds
+ * since start.
+ */
+typedef struct {
+    int on;
+    double done, total, t0;
+    char what[96];
+} cli_progress;
+void cli_progress_start(cli_progress *p, double total, int quiet);
+void cli_progress_label(cli_progress *p, const char *what);
+void cli_progress_add(cli_progress *p, double n);
+double cli_progress_end(cli_progress *p);
+
 /* Subcommands: each returns the process exit code. */
 int cmd_ephem(int argc, char **argv);
 int cmd_time(int argc, char **argv);
@@ -93,5 +109,6 @@ int cmd_lambert(int argc, char **argv);
 int cmd_lunar_transfer(int argc, char **argv);
 int cmd_cr3bp(int argc, char **argv);
 int cmd_program(int argc, char **argv);
+int cmd_plan(int argc, char **argv);
 
 #endif

@@ -9,6 +9,8 @@ static const struct {
     int (*run)(int argc, char **argv);
     const char *summary;
 } commands[] = {
+    {"plan", cmd_plan, "plan a whole program file: windows, transfers, "
+                       "sites, payloads; HTML report"},
     {"ephem", cmd_ephem, "where the Sun, Moon, planets and small bodies are"},
     {"time", cmd_time, "convert an epoch between UTC, TAI, TT and TDB"},
     {"site", cmd_site, "Sun, Earth and relay visibility at a lunar site"},

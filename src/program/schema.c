@@ -170,6 +170,8 @@ static const fdef s_landing_site[] = {
      "region payloads may ask for (e.g. south-pole, far-side)"},
     {"illumination", "illumination", FT_ENUM, 0, UD_NONE, 0, 0,
      e_site_illum, 0, NULL, "sunlit, shadowed or mixed"},
+    {"dem", "dem", FT_STR, 0, UD_NONE, 0, 0, NULL, 0, NULL,
+     "terrain: a DEM file GDAL reads (path relative to the program file)"},
     F_NOTES, F_END};
 
 static const fdef s_budget[] = {
@@ -211,6 +213,8 @@ static const fdef s_mission[] = {
      "{from, to} (UTC)"},
     {"landing_site", "landing_site", FT_REF, 0, UD_NONE, 0, 0, NULL,
      ILRS_PK_LANDING_SITE, NULL, "lunar landing site"},
+    {"launch_mass", "launch_mass", FT_NUM, 0, UD_MASS, 0, 1e7, NULL, 0, NULL,
+     "mass the launch vehicle lifts to the departure orbit (kg)"},
     {"status", "status", FT_ENUM, 1, UD_NONE, 0, 0, e_mission_status, 0,
      NULL, "proposed, approved, in-development, launched, operating, "
      "completed, failed or cancelled"},
