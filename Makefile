@@ -27,11 +27,10 @@ build: deps $(BUILD)/Makefile
 	$(CMAKE) --build $(BUILD) -j $(JOBS)
 
 demo: build
-	@echo "== ilrs ephem: where the Sun, Moon and planets are now (geocentric, ICRF) =="
-	./$(BUILD)/ilrs ephem --from now
+	./$(BUILD)/ilrs plan examples/ilrs.yaml --out ilrs-plan
 	@echo
-	@echo "== ilrs time now, in every scale =="
-	./$(BUILD)/ilrs time now
+	@echo "The plan of examples/ilrs.yaml is in ilrs-plan/: open ilrs-plan/index.html"
+	@echo "(plan.json, missions.csv, sites.csv, allocation.csv, oem/, plots/ beside it)."
 
 test: deps-test test-release test-asan test-tsan test-fuzz
 

@@ -644,9 +644,6 @@ static void mass_check(plan_mission *m)
         ilrs_diag_add(&m->warn, "%s lifts %.0f kg at C3 %.2f km2/s2, less "
                       "than the launch mass %.0f kg", m->vehicle,
                       m->capacity, m->c3, m->launch_mass);
-    if (!isfinite(m->launch_mass))
-        ilrs_diag_add(&m->warn, "no launch_mass: the vehicle's capacity is "
-                      "shown, not checked");
 }
 
 /* The relay: the Queqiao-2 preset orbit when the program has a relay

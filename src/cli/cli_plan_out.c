@@ -685,6 +685,8 @@ static void html_vehicle(const plan_mission *m, char *b, size_t n)
 {
     if (!m->vehicle[0])
         snprintf(b, n, "no vehicle given");
+    else if (!m->done)
+        snprintf(b, n, "%s", m->vehicle);
     else if (!isfinite(m->capacity))
         snprintf(b, n, "%s: capacity at this C3 unknown", m->vehicle);
     else if (!isfinite(m->launch_mass))
@@ -703,7 +705,7 @@ static int html_mission(ilrs_html *h, const plan_run *r,
     char title[600], b[1200];
     snprintf(title, sizeof title, "%s: %s → %s", m->id, m->name, m->target);
     ilrs_html_heading(h, 3, title);
-    const char *head[] = {"", ""};
+    const char *head[] = {"Plan", m->id};
     ilrs_html_table_begin(h, head, 2);
     html_launch(m, b, sizeof b);
     kv(h, "Launches", b);

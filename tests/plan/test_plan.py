@@ -1,0 +1,342 @@
+"""`ilrs plan` end to end through the real binary.
+
+A small program (one lunar lander with a landing site, one Mars orbiter,
+a lunar relay, three proposals) is planned; plan.json is checked against
+what the individual commands give for the same inputs (`ilrs
+lunar-transfer`, `ilrs window`, `ilrs site`, `ilrs program allocate`), the
+C3 limit and vehicle capacity against a linear interpolation of the
+program's table done here, the CSV files with Python's csv module (RFC
+4180), the OEM files' header (CCSDS 502.0-B-3 KVN keywords). The HTML report
+is opened in headless Chromium: no script errors, every image decoded
+(naturalWidth > 0), and a screenshot is taken. A program with errors
+stops before any computation with every problem listed; bad arguments
+give one line and exit 2.
+"""
+import csv
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "peer"))
+from ilrs_check import (check_close, check_eq, check_in, check_true, done,
+                        env, run)
+
+TMP = tempfile.mkdtemp(prefix="ilrs-plan-test-")
+BUILD = os.environ.get("ILRS_BUILD", TMP)
+
+# Vehicle table (C3 km2/s2, kg): the example's Long March 5 rows.
+TABLE = [(-60.0, 25000.0), (-16.0, 14000.0), (-2.0, 8200.0), (11.0, 5000.0)]
+MARS_MASS = 5200.0
+SITE = (19.614, 110.951)          # Wenchang, geodetic deg
+LANDING = (43.06, -51.92)         # Statio Tianchuan (Chang'e-5)
+
+PROGRAM = f"""
+program: {{id: T, name: Test program}}
+partners:
+  - {{id: A, name: Agency, country: X, kind: agency}}
+vehicles:
+  - id: V5
+    name: Heavy
+    status: operational
+    performance:
+{''.join(f'      - {{c3: {c}, mass: {m}}}' + chr(10) for c, m in TABLE)}
+launch_sites:
+  - {{id: W, name: Site W, lat: {SITE[0]}, lon: {SITE[1]}}}
+landing_sites:
+  - {{id: R, name: Rumker, lat: {LANDING[0]}, lon: {LANDING[1]}, region: near-side, illumination: sunlit}}
+missions:
+  - {{id: RELAY, name: Relay, lead: A, type: relay, target: Moon, launch: 2026-01-10, status: approved}}
+  - {{id: L1, name: Lander, lead: A, type: [lander], target: Moon, vehicle: V5, launch_site: W,
+     launch: {{from: 2026-03-01, to: 2026-03-04}}, landing_site: R, status: approved, launch_mass: 8000 kg,
+     budget: {{mass: 20 kg, power_avg: 50 W, accommodation: surface, night_survival: false}}}}
+  - {{id: M1, name: Mars orbiter, lead: A, type: orbiter, target: Mars, vehicle: V5, launch_site: W,
+     launch: {{from: 2028-10-20, to: 2028-12-10}}, status: approved, launch_mass: {MARS_MASS} kg,
+     budget: {{mass: 10 kg, accommodation: orbit}}}}
+  - {{id: X1, name: Unknown target, lead: A, type: orbiter, target: Vulcan, launch: 2030, status: proposed}}
+payloads:
+  - {{id: P1, name: Camera, partner: A, mass: 12 kg, needs: surface, score: 5, status: proposed}}
+  - {{id: P2, name: Drill, partner: A, mass: 15 kg, needs: surface, score: 4, status: proposed}}
+  - {{id: P3, name: Magnetometer, partner: A, mass: 4 kg, needs: orbit, score: 3, status: proposed}}
+  - {{id: P4, name: Night probe, partner: A, mass: 2 kg, needs: surface, night_survival: true, score: 9,
+     status: proposed}}
+"""
+
+
+def write(name, text):
+    path = os.path.join(TMP, name)
+    with open(path, "w") as f:
+        f.write(text)
+    return path
+
+
+def interp_mass(c3):
+    """Vehicle mass at c3, linear between the table's rows (independent)."""
+    for (c0, m0), (c1, m1) in zip(TABLE, TABLE[1:]):
+        if c0 <= c3 <= c1:
+            return m0 + (c3 - c0) / (c1 - c0) * (m1 - m0)
+    return None
+
+
+def c3_for(mass):
+    for (c0, m0), (c1, m1) in zip(TABLE, TABLE[1:]):
+        if m1 <= mass <= m0:
+            return c0 + (m0 - mass) / (m0 - m1) * (c1 - c0)
+    return None
+
+
+def jrun(args):
+    rc, out, err = run(args)
+    if rc != 0:
+        print(err)
+        return None
+    return json.loads(out)
+
+
+def by_id(items, i):
+    return next(x for x in items if x["id"] == i)
+
+
+def test_end_to_end(path, out):
+    rc, sout, serr = run(["plan", path, "--out", out, "--threads", "2"])
+    check_eq("plan exit status", rc, 0, "a valid program plans")
+    check_in("summary names the report", os.path.join(out, "index.html"),
+             sout, "summary line")
+    check_eq("no progress bar when stderr is not a terminal", serr, "",
+             "isatty rule")
+    with open(os.path.join(out, "plan.json")) as f:
+        plan = json.load(f)
+    for name in ("index.html", "missions.csv", "sites.csv",
+                 "allocation.csv", "registry.db"):
+        check_true(f"{name} written", os.path.isfile(os.path.join(out, name)),
+                   "report layout, docs/plan.md")
+    check_true("no staging directory left",
+               not [x for x in os.listdir(out) if x.startswith(".")],
+               "staged files are moved into place")
+    return plan
+
+
+def test_lunar(plan):
+    m = by_id(plan["missions"], "L1")
+    lu = m["lunar"]
+    ref = jrun(["lunar-transfer", "--site", f"{SITE[0]},{SITE[1]}",
+                "--depart", f"{lu['depart_first']}/{lu['depart_last']}",
+                "--land", f"{LANDING[0]},{LANDING[1]}", "--format", "json"])
+    ok = [d for d in ref["days"] if d["exists"]]
+    best = min(ok, key=lambda d: d["total_dv_kms"])
+    check_eq("lunar: days searched", lu["days_searched"], len(ref["days"]),
+             "ilrs lunar-transfer over the same days")
+    check_eq("lunar: cheapest day", lu["best"]["day"], best["day"],
+             "ilrs lunar-transfer, least total dv")
+    for k in ("tli_dv_kms", "loi_dv_kms", "descent_dv_kms", "total_dv_kms",
+              "c3_km2s2"):
+        check_close(f"lunar: {k}", lu["best"][k], best[k], 1e-9,
+                    "ilrs lunar-transfer, same inputs: the same library call")
+    check_close("lunar: vehicle capacity at C3", m["vehicle_capacity_kg"],
+                interp_mass(m["c3_km2s2"]), 1e-6,
+                "linear interpolation of the program's table, done here")
+    check_true("lunar: OEM file", open(os.path.join(
+        OUT, m["files"]["oem"])).read().startswith("CCSDS_OEM_VERS"),
+        "CCSDS 502.0-B-3 first keyword")
+
+
+def test_mars(plan):
+    m = by_id(plan["missions"], "M1")
+    w = m["window"]
+    check_close("mars: C3 limit from launch_mass", m["vehicle_c3_limit_km2s2"],
+                c3_for(MARS_MASS), 1e-9,
+                "inverse linear interpolation of the table, done here")
+    check_close("mars: DLA limit = site latitude", m["dla_limit_deg"],
+                SITE[0], 1e-9, "rule in docs/plan.md")
+    args = ["window", "--from", "Earth", "--to", "Mars", "--depart",
+            f"{w['depart_first']}/{w['depart_last']}", "--tof",
+            f"{w['tof_min_days']:g}d/{w['tof_max_days']:g}d", "--step",
+            f"{w['step_days']:g}d", "--objective", w["objective"],
+            "--format", "json"]
+    if w["c3_max_km2s2"] is not None:
+        args += ["--c3-max", repr(w["c3_max_km2s2"])]
+    if w["dla_max_deg"] is not None:
+        args += ["--dla-max", repr(w["dla_max_deg"])]
+    ref = jrun(args)
+    check_true("mars: window found", w["optimum"] is not None
+               and ref["optimum"] is not None, "ilrs window")
+    for k in ("c3_km2s2", "dv_total_kms", "vinf_arr_kms", "tof_days"):
+        check_close(f"mars: optimum {k}", w["optimum"][k], ref["optimum"][k],
+                    1e-6 * max(1.0, abs(ref["optimum"][k])),
+                    "ilrs window with the inputs plan.json records")
+    check_eq("mars: window days", w["window_days"], len(ref["window"]),
+             "ilrs window")
+    check_true("mars: C3 within the vehicle's limit or flagged",
+               m["c3_km2s2"] <= m["vehicle_c3_limit_km2s2"] + 1e-9
+               or w["c3_relaxed"], "c3_max rule")
+    check_close("mars: capacity at C3", m["vehicle_capacity_kg"],
+                interp_mass(m["c3_km2s2"]), 1e-6, "table interpolation")
+    check_true("mars: porkchop chart", os.path.getsize(
+        os.path.join(OUT, m["files"]["plot"])) > 1000, "plots/M1.png")
+
+
+def test_site(plan):
+    s = by_id(plan["sites"], "R")
+    p = s["period"]
+    ref = jrun(["site", "--lat", str(LANDING[0]), "--lon", str(LANDING[1]),
+                "--from", p["from_utc"], "--to", p["to_utc"], "--step", "1h",
+                "--relay", "queqiao2", "--format", "json"])
+    check_eq("site: smooth sphere without a DEM", s["terrain"],
+             "smooth sphere", "no dem: field")
+    check_in("site: relay from the relay mission", "RELAY", s["relay"] or "",
+             "relay rule, docs/plan.md")
+    for k in ("sun_fraction", "earth_fraction", "link_fraction",
+              "relay_fraction", "longest_night_h"):
+        check_close(f"site: {k}", s[k], ref[k], 1e-12,
+                    "ilrs site over the same period and relay")
+    check_close("site: near-side site sees the Earth all the time",
+                s["earth_fraction"], 1.0, 1e-12,
+                "43 N, 52 W faces the Earth (libration < 8 deg)")
+
+
+def test_alloc(plan, path):
+    rc, out, _ = run(["program", "allocate", "--file", path])
+    want = {}
+    mission = None
+    for line in out.splitlines():
+        mm = re.match(r"mission (\S+):", line)
+        if mm:
+            mission = mm.group(1)
+        pm = re.match(r"\s{4}(\S+)\s+value", line)
+        if pm and mission:
+            want[pm.group(1)] = mission
+    got = {p["id"]: p["mission"] for p in plan["allocation"]["payloads"]
+           if p["mission"]}
+    check_eq("allocation equals ilrs program allocate", got, want,
+             "ilrs program allocate --file, same program")
+    rej = [p for p in plan["allocation"]["payloads"] if not p["mission"]]
+    check_true("every rejected proposal has a reason",
+               rej and all(p["reason"] for p in rej), "ilrs_alloc_reason")
+    check_eq("unknown target is a warning, not a crash",
+             by_id(plan["missions"], "X1")["kind"], "none", "target Vulcan")
+
+
+def test_csv(plan):
+    with open(os.path.join(OUT, "missions.csv"), newline="") as f:
+        rows = list(csv.DictReader(f))
+    check_eq("missions.csv rows", [r["id"] for r in rows],
+             [m["id"] for m in plan["missions"]], "one row per mission")
+    l1 = next(r for r in rows if r["id"] == "L1")
+    check_close("missions.csv C3 of L1", float(l1["c3_km2s2"]),
+                by_id(plan["missions"], "L1")["c3_km2s2"], 0.005,
+                "printed to 2 decimals")
+    with open(os.path.join(OUT, "allocation.csv"), newline="") as f:
+        arows = list(csv.DictReader(f))
+    check_eq("allocation.csv rows", len(arows),
+             len(plan["allocation"]["payloads"]), "one row per proposal")
+
+
+CHECK_JS = """<script>
+window.__errors = [];
+window.addEventListener('error', e => window.__errors.push(String(e.message)));
+window.addEventListener('load', () => {
+  const imgs = Array.from(document.images);
+  const bad = imgs.filter(i => !(i.complete && i.naturalWidth > 0)).length;
+  document.body.setAttribute('data-check',
+    'images=' + imgs.length + ' broken=' + bad + ' errors=' + window.__errors.length);
+});
+</script>"""
+
+
+def test_browser(plan):
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.exists(chromium):
+        check_true("chromium installed (deps/debian-packages.txt)", False,
+                   "test dependency")
+        return
+    with open(os.path.join(OUT, "index.html")) as f:
+        page = f.read()
+    check_true("no network references", not re.search(
+        r"(src|href)=\"(https?:)?//", page), "self-contained page")
+    probe = os.path.join(OUT, "probe.html")
+    with open(probe, "w") as f:
+        f.write(page.replace("<head>", "<head>" + CHECK_JS, 1))
+    base = [chromium, "--headless", "--no-sandbox", "--disable-gpu",
+            "--hide-scrollbars", "--enable-logging=stderr", "--v=0",
+            f"--user-data-dir={os.path.join(TMP, 'chrome')}"]
+    p = subprocess.run(base + ["--virtual-time-budget=5000", "--dump-dom",
+                               "file://" + probe],
+                       capture_output=True, text=True, timeout=120)
+    m = re.search(r'data-check="images=(\d+) broken=(\d+) errors=(\d+)"',
+                  p.stdout)
+    check_true("page loaded in chromium", m is not None, "--dump-dom")
+    if m:
+        n_img = sum(1 for x in plan["missions"] if x["files"]["plot"]) + \
+            sum(1 for s in plan["sites"] if s["files"]["plot"]) + 1
+        check_eq("images in the page", int(m.group(1)), n_img,
+                 "timeline + one per mission chart + one per site")
+        check_eq("images that failed to decode", int(m.group(2)), 0,
+                 "naturalWidth > 0")
+        check_eq("script errors", int(m.group(3)), 0, "window error events")
+    console = [l for l in p.stderr.splitlines()
+               if "CONSOLE" in l and "probe.html" in l]
+    check_eq("console messages from the page", console, [], "chromium log")
+    shot = os.path.join(BUILD, "plan-report.png")
+    subprocess.run(base + ["--window-size=1280,4000",
+                           f"--screenshot={shot}",
+                           "file://" + os.path.join(OUT, "index.html")],
+                   capture_output=True, timeout=120)
+    ok = os.path.exists(shot) and open(shot, "rb").read(8) == \
+        b"\x89PNG\r\n\x1a\n"
+    check_true("screenshot taken (" + shot + ")", ok, "PNG signature")
+
+
+def test_errors():
+    bad = write("bad.yaml", PROGRAM.replace("lat: 43.06", "lat: 143.06")
+                .replace("mass: 12 kg", "mass: twelve")
+                + "  - {id: P5, name: X, partner: NOPE, mass: 1, needs: orbit,"
+                  " status: proposed}\n")
+    out = os.path.join(TMP, "bad-out")
+    rc, sout, serr = run(["plan", bad, "--out", out])
+    check_eq("program with errors: exit 1", rc, 1, "docs/plan.md")
+    for what in ("143.06", "twelve", "NOPE"):
+        check_in(f"problem listed: {what}", what, serr, "every problem")
+    check_in("count of problems", "3 problems", serr, "summary line")
+    check_true("nothing written", not os.path.exists(out),
+               "stops before any computation")
+    dem = write("dem.yaml", PROGRAM.replace(
+        "illumination: sunlit}", "illumination: sunlit, dem: missing.tif}"))
+    rc, sout, serr = run(["plan", dem, "--out", out])
+    check_eq("missing DEM: exit 1", rc, 1, "checked before computation")
+    check_in("missing DEM named", "missing.tif", serr, "dem: field")
+    check_true("nothing written for a missing DEM", not os.path.exists(out),
+               "stops before any computation")
+
+
+def test_usage(path):
+    cases = [([], "program file is required"),
+             ([path, "--threads", "zero"], "--threads"),
+             ([path, "--bogus"], "bogus"),
+             ([os.path.join(TMP, "none.yaml")], "none.yaml"),
+             ([path, path], "one program file")]
+    for args, needle in cases:
+        rc, out, err = run(["plan"] + args)
+        check_eq(f"usage {args[-1:] or '[]'}: exit 2", rc, 2, "bad usage")
+        lines = err.strip().splitlines()
+        check_eq(f"usage {args[-1:] or '[]'}: one line", len(lines), 1,
+                 "one clear line")
+        check_in(f"usage {args[-1:] or '[]'}: names it", needle, err,
+                 "names the argument")
+
+
+PATH = write("small.yaml", PROGRAM)
+OUT = os.path.join(TMP, "report")
+PLAN = test_end_to_end(PATH, OUT)
+test_lunar(PLAN)
+test_mars(PLAN)
+test_site(PLAN)
+test_alloc(PLAN, PATH)
+test_csv(PLAN)
+test_browser(PLAN)
+test_errors()
+test_usage(PATH)
+shutil.rmtree(TMP, ignore_errors=True)
+done()
