@@ -43,3 +43,23 @@ one=$(awk '/threads=1 /{sub("solves_per_s=","",$5); print $5}' "$tmp/out")
 all=$(tail -n 1 "$tmp/out" | awk '{sub("solves_per_s=","",$5); print $5}')
 /usr/bin/python3 "$here/lambert_peer.py" "$tmp/lambert" "$one" "$all" \
     "${LAMBERT_PEER_N:-200000}"
+echo "== Ephemeris-model propagation (rk8pd) and a month of lunar transfers =="
+"$build/bench/bench_propagate" "$data/ephem/de421-2022-2026.bsp" | tee "$tmp/prop"
+rate=$(awk '/stm=0 /{sub("steps_per_s=","",$7); print $7}' "$tmp/prop")
+/usr/bin/python3 "$here/propagate_peer.py" "$data/ephem/de421-2022-2026.bsp" "$rate"
+# Payload allocation: random programs of proposals x missions (a medium
+# one both solvers finish, and 10000 x 100), import and GLPK allocation
+# under a time limit and MIP gap, then the same problem with scipy's HiGHS
+# under the same limits (given 3x the limit plus a minute before it is
+# declared unfinished).
+limit=${ALLOC_TIME_LIMIT:-60} gap=${ALLOC_GAP:-1e-3}
+for size in "${ALLOC_MEDIUM:-2000 40}" "${ALLOC_NP:-10000} ${ALLOC_NM:-100}"; do
+    set -- $size
+    echo "== payload allocation, $1 proposals x $2 missions, time limit ${limit} s, gap $gap =="
+    "$build/bench/bench_allocate" "$1" "$2" "$limit" "$gap" "$tmp/alloc.txt" | tee "$tmp/alloc.out"
+    ours_s=$(sed -n 's/.*allocate_s=\([0-9.]*\).*/\1/p' "$tmp/alloc.out")
+    ours_obj=$(sed -n 's/.*objective=\([0-9.e+]*\).*/\1/p' "$tmp/alloc.out")
+    timeout $((${limit%.*} * 3 + 60)) /usr/bin/python3 "$here/allocate_peer.py" \
+        "$tmp/alloc.txt" "$limit" "$gap" "$ours_s" "$ours_obj" ||
+        echo "peer scipy.optimize.milp (HiGHS): no answer within $((${limit%.*} * 3 + 60)) s"
+done

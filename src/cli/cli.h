@@ -90,5 +90,8 @@ int cmd_illum(int argc, char **argv);
 int cmd_porkchop(int argc, char **argv);
 int cmd_window(int argc, char **argv);
 int cmd_lambert(int argc, char **argv);
+int cmd_lunar_transfer(int argc, char **argv);
+int cmd_cr3bp(int argc, char **argv);
+int cmd_program(int argc, char **argv);
 
 #endif

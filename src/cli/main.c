@@ -19,6 +19,12 @@ static const struct {
      "launch window and optimum transfer for a departure period"},
     {"lambert", cmd_lambert, "transfer arcs between two positions in a "
                              "given time"},
+    {"lunar-transfer", cmd_lunar_transfer,
+     "Earth-Moon transfers from a launch site, day by day"},
+    {"cr3bp", cmd_cr3bp,
+     "Earth-Moon three-body orbits: Lyapunov, halo, NRHO, DRO"},
+    {"program", cmd_program, "the ILRS program: registry, budgets, payload "
+                             "allocation"},
 };
 
 static void usage(FILE *f)
@@ -28,9 +34,11 @@ static void usage(FILE *f)
                "Lunar Research Station\nand the Chang'e and Tianwen "
                "missions.\n\ncommands:\n");
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(f, "  %-8s %s\n", commands[i].name, commands[i].summary);
+        fprintf(f, "  %-14s %s\n", commands[i].name, commands[i].summary);
     fprintf(f, "\nenvironment:\n  ILRS_EPHEMERIS  default ephemeris "
-               "(analytic, de405, or SPK file paths joined by ',')\n");
+               "(analytic, de405, or SPK file paths joined by ',')\n"
+               "  ILRS_REGISTRY   default program registry (else "
+               "./ilrs-registry.db)\n");
 }
 
 int main(int argc, char **argv)
