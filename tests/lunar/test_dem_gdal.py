@@ -139,6 +139,47 @@ def write_like(path, driver, proj4, gt, arr, scale=None, offset=None):
     ds = None
 
 
+POLAR_LABEL = """PDS_VERSION_ID = PDS3
+RECORD_TYPE = FIXED_LENGTH
+RECORD_BYTES = {rb}
+FILE_RECORDS = {n}
+^IMAGE = "POLAR.IMG"
+OBJECT = IMAGE
+  LINES = {n}
+  LINE_SAMPLES = {n}
+  SAMPLE_TYPE = LSB_INTEGER
+  SAMPLE_BITS = 16
+  UNIT = METER
+  SCALING_FACTOR = 0.5
+  OFFSET = 1737400.
+END_OBJECT = IMAGE
+OBJECT = IMAGE_MAP_PROJECTION
+  MAP_PROJECTION_TYPE = "POLAR STEREOGRAPHIC"
+  A_AXIS_RADIUS = 1737.4 <KM>
+  B_AXIS_RADIUS = 1737.4 <KM>
+  C_AXIS_RADIUS = 1737.4 <KM>
+  POSITIVE_LONGITUDE_DIRECTION = "EAST"
+  CENTER_LATITUDE = -90. <DEG>
+  CENTER_LONGITUDE = 0. <DEG>
+  MAP_PROJECTION_ROTATION = 0.0
+  MAP_SCALE = 240 <METERS/PIXEL>
+  LINE_PROJECTION_OFFSET = {off} <PIXEL>
+  SAMPLE_PROJECTION_OFFSET = {off} <PIXEL>
+END_OBJECT = IMAGE_MAP_PROJECTION
+END
+"""
+
+
+def write_polar_pds3(tmp, n=40):
+    """A PDS3 label in the layout of LOLA's LDEM_80S_240M (polar
+    stereographic, int16 half-metres over a 1737.4 km sphere), n x n."""
+    with open(os.path.join(tmp, "POLAR.LBL"), "w") as f:
+        f.write(POLAR_LABEL.format(rb=2 * n, n=n, off=n / 2 - 0.5))
+    RNG.integers(-8000, 8000, (n, n)).astype("<i2").tofile(
+        os.path.join(tmp, "POLAR.IMG"))
+    return os.path.join(tmp, "POLAR.LBL")
+
+
 def main():
     check_dem("LDEM_4 (PDS3)", data("lunar/LDEM_4.LBL"), 1e-9, wrap=True)
     check_dem("ldem_6_cut (GeoTIFF)", data("lunar/ldem_6_cut.tif"), 1e-9)
@@ -153,6 +194,8 @@ def main():
         write_like(cube, "ISIS3", "+proj=eqc +lon_0=180 +R=1737400 +units=m",
                    gt, arr / 2.0, scale=2.0, offset=10.0)
         check_dem("ISIS3 cube", cube, 1e-9)
+        check_dem("PDS3 polar stereographic (LDEM_80S_240M layout)",
+                  write_polar_pds3(tmp), 1e-9)
         # North polar stereographic, true scale at 80 N (variant B).
         ps = os.path.join(tmp, "north.tif")
         write_like(ps, "GTiff", "+proj=stere +lat_0=90 +lat_ts=80 +lon_0=45 "
