@@ -5,11 +5,14 @@
 #include <dirent.h>
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli_design.h"
@@ -453,27 +456,12 @@ static double lunar_total(const ilrs_lunar_transfer *t)
     return t->tli_dv_kms + t->loi_dv_kms + t->descent_dv_kms;
 }
 
-static int lunar_run(plan_run *r, plan_mission *m)
+/* After the pool: the cheapest day, or a warning. */
+static void lunar_finish(plan_mission *m, const ilrs_error *err)
 {
-    ilrs_error err = {0, ""};
-    char label[96];
-    m->days = calloc((size_t)m->ndays, sizeof *m->days);
-    if (!m->days)
-        return ilrs_error_set(&err, ILRS_ENOMEM, "out of memory");
-    snprintf(label, sizeof label, "%s: Earth-Moon transfers, %d launch "
-             "day%s", m->id, m->ndays, m->ndays == 1 ? "" : "s");
-    cli_progress_label(&r->bar, label);
-    int st = 0;
-    for (int d = 0; d < m->ndays && st >= 0; d += 16) {
-        int n = m->ndays - d < 16 ? m->ndays - d : 16;
-        st = ilrs_lunar_transfer_window(r->eph, &m->lsp,
-                                        m->day0 + d * ILRS_DAY_S, n,
-                                        m->days + d, r->threads, &err);
-        cli_progress_add(&r->bar, n);
-    }
-    if (st < 0) {
-        ilrs_diag_add(&m->warn, "Earth-Moon transfer: %s", err.msg);
-        return 0;
+    if (err->code < 0) {
+        ilrs_diag_add(&m->warn, "Earth-Moon transfer: %s", err->msg);
+        return;
     }
     for (int i = 0; i < m->ndays; i++)
         if (m->days[i].status == ILRS_TRANSFER_OK &&
@@ -482,13 +470,12 @@ static int lunar_run(plan_run *r, plan_mission *m)
             m->best = i;
     if (m->best < 0) {
         ilrs_diag_add(&m->warn, "no Earth-Moon transfer on any launch day");
-        return 0;
+        return;
     }
     const ilrs_lunar_transfer *b = &m->days[m->best];
     m->done = 1;
     m->c3 = b->c3_km2s2;
     m->dv_total = lunar_total(b);
-    return 0;
 }
 
 /* Semi-major axis (km) of a body's heliocentric orbit at t. */
@@ -696,32 +683,139 @@ static int site_one(plan_run *r, plan_site *s)
     return ilrs_site_analyze(r->eph, &q, &s->st, &s->err);
 }
 
-static int site_range(void *ctx, size_t b, size_t e)
+/* ---- the pool: lunar launch days and landing sites ---------------------- */
+
+/* One job: days d0 .. d0+n-1 of a lunar mission, or a landing site. */
+typedef struct {
+    plan_mission *m;          /* NULL: site job */
+    plan_site *s;
+    int d0, n;
+    ilrs_error err;
+} plan_job;
+
+typedef struct {
+    plan_run *r;
+    plan_job *jobs;
+    size_t njobs;
+    atomic_size_t next;
+    atomic_size_t units;      /* work done, in progress units */
+} plan_pool;
+
+#define PLAN_DAYS_PER_JOB 4
+
+static void *pool_worker(void *ctx)
 {
-    plan_run *r = ctx;
-    for (size_t i = b; i < e; i++)
-        r->s[i].status = site_one(r, &r->s[i]);
-    return 0;
+    plan_pool *pp = ctx;
+    for (;;) {
+        size_t k = atomic_fetch_add(&pp->next, 1);
+        if (k >= pp->njobs)
+            return NULL;
+        plan_job *j = &pp->jobs[k];
+        if (j->m) {
+            ilrs_lunar_transfer_window(pp->r->eph, &j->m->lsp,
+                                       j->m->day0 + j->d0 * ILRS_DAY_S, j->n,
+                                       j->m->days + j->d0, 1, &j->err);
+            atomic_fetch_add(&pp->units, (size_t)j->n);
+        } else {
+            j->s->status = site_one(pp->r, j->s);
+            atomic_fetch_add(&pp->units, 10);
+        }
+    }
 }
 
-static void sites_run(plan_run *r)
+/* The job list: sites first (few, long), then every lunar day chunk. */
+static plan_job *pool_jobs(plan_run *r, size_t *n)
 {
-    if (!r->ns)
-        return;
-    char label[96];
-    snprintf(label, sizeof label, "%zu landing site%s: horizon, sunlight, "
-             "links over a year", r->ns, r->ns == 1 ? "" : "s");
-    cli_progress_label(&r->bar, label);
+    size_t cap = r->ns + 1;
+    for (size_t i = 0; i < r->nm; i++)
+        if (r->m[i].kind == PK_LUNAR)
+            cap += (size_t)r->m[i].ndays / PLAN_DAYS_PER_JOB + 1;
+    plan_job *jobs = calloc(cap, sizeof *jobs);
+    *n = 0;
+    if (!jobs)
+        return NULL;
     for (size_t i = 0; i < r->ns; i++)
-        site_relay(r, &r->s[i]);
-    ilrs_parallel_for(r->ns, r->threads, site_range, r);
+        jobs[(*n)++].s = &r->s[i];
+    for (size_t i = 0; i < r->nm; i++) {
+        plan_mission *m = &r->m[i];
+        if (m->kind != PK_LUNAR)
+            continue;
+        for (int d = 0; d < m->ndays; d += PLAN_DAYS_PER_JOB) {
+            plan_job *j = &jobs[(*n)++];
+            j->m = m;
+            j->d0 = d;
+            j->n = m->ndays - d < PLAN_DAYS_PER_JOB ? m->ndays - d
+                                                     : PLAN_DAYS_PER_JOB;
+        }
+    }
+    return jobs;
+}
+
+/* Results per mission and site, once every job is done. */
+static void pool_finish(plan_run *r, const plan_pool *pp)
+{
+    for (size_t i = 0; i < r->nm; i++) {
+        plan_mission *m = &r->m[i];
+        ilrs_error err = {0, ""};
+        if (m->kind != PK_LUNAR)
+            continue;
+        for (size_t k = 0; k < pp->njobs && !err.code; k++)
+            if (pp->jobs[k].m == m && pp->jobs[k].err.code < 0)
+                err = pp->jobs[k].err;
+        lunar_finish(m, &err);
+    }
     for (size_t i = 0; i < r->ns; i++)
         if (r->s[i].status < 0)
             ilrs_diag_add(&r->warn, "landing site %s: %s", r->s[i].id,
                           r->s[i].err.msg);
-    cli_progress_add(&r->bar, 10.0 * (double)r->ns);
 }
 
+/* Run the jobs on the threads, the progress bar drawn from this thread. */
+static int pool_run(plan_run *r)
+{
+    plan_pool pp = {r, NULL, 0, 0, 0};
+    for (size_t i = 0; i < r->nm; i++)
+        if (r->m[i].kind == PK_LUNAR &&
+            !(r->m[i].days = calloc((size_t)r->m[i].ndays,
+                                    sizeof *r->m[i].days)))
+            return cli_fail(PLAN_CMD, CLI_EXIT_FAIL, "out of memory");
+    for (size_t i = 0; i < r->ns; i++)
+        site_relay(r, &r->s[i]);
+    pp.jobs = pool_jobs(r, &pp.njobs);
+    if (!pp.jobs)
+        return cli_fail(PLAN_CMD, CLI_EXIT_FAIL, "out of memory");
+    int nt = r->threads > 0 ? r->threads : ilrs_ncpu();
+    pthread_t *tid = calloc((size_t)nt, sizeof *tid);
+    char *up = calloc((size_t)nt, 1);
+    char label[96];
+    snprintf(label, sizeof label, "Earth-Moon transfers and landing sites "
+             "(%d thread%s)", nt, nt == 1 ? "" : "s");
+    cli_progress_label(&r->bar, label);
+    for (int i = 0; tid && up && i < nt; i++)
+        up[i] = pthread_create(&tid[i], NULL, pool_worker, &pp) == 0;
+    int any = 0;
+    for (int i = 0; tid && up && i < nt; i++)
+        any |= up[i];
+    if (!any)
+        pool_worker(&pp);
+    double shown = 0;
+    while (atomic_load(&pp.next) < pp.njobs) {
+        struct timespec ts = {0, 100000000L};
+        nanosleep(&ts, NULL);
+        double u = (double)atomic_load(&pp.units);
+        cli_progress_add(&r->bar, u - shown);
+        shown = u;
+    }
+    for (int i = 0; tid && up && i < nt; i++)
+        if (up[i])
+            pthread_join(tid[i], NULL);
+    cli_progress_add(&r->bar, (double)atomic_load(&pp.units) - shown);
+    pool_finish(r, &pp);
+    free(tid);
+    free(up);
+    free(pp.jobs);
+    return 0;
+}
 /* Budget check of the program's own assignments, then the allocation. */
 static int allocate(plan_run *r)
 {
@@ -958,16 +1052,14 @@ static int compute(plan_run *r)
     }
     total += 10.0 * (double)r->ns;
     cli_progress_start(&r->bar, total, r->quiet);
-    for (size_t i = 0; i < r->nm; i++) {
-        plan_mission *m = &r->m[i];
-        if (m->kind == PK_LUNAR)
-            lunar_run(r, m);
-        else if (m->kind == PK_DEEP)
-            deep_run(r, m);
-        mass_check(m);
+    int rc = pool_run(r);
+    for (size_t i = 0; !rc && i < r->nm; i++) {
+        if (r->m[i].kind == PK_DEEP)
+            deep_run(r, &r->m[i]);
+        mass_check(&r->m[i]);
     }
-    sites_run(r);
-    int rc = allocate(r);
+    if (!rc)
+        rc = allocate(r);
     if (!rc)
         files(r);
     return rc;
