@@ -123,12 +123,14 @@ double plan_capacity(const plan_mission *m, double c3)
 }
 
 /* Largest C3 at which the table still lifts `mass`: linear between rows,
-   the table's last C3 when even that row lifts more, -INFINITY when the
-   first row lifts less. */
+   the table's last C3 when even that row lifts more (or no mass is
+   given), -INFINITY when the first row lifts less. */
 static double c3_for_mass(const plan_mission *m, double mass)
 {
-    if (m->ntab == 0 || !isfinite(mass))
+    if (m->ntab == 0)
         return INFINITY;
+    if (!isfinite(mass))   /* no mass: the table's reach */
+        return m->tab_c3[m->ntab - 1];
     if (mass > m->tab_mass[0])
         return -INFINITY;
     for (int k = 1; k < m->ntab; k++)
@@ -568,17 +570,19 @@ static int deep_run(plan_run *r, plan_mission *m)
              m->to.name);
     cli_progress_label(&r->bar, label);
     deep_setup(r, m);
-    int st = ilrs_window_search(r->eph, &m->ws, &m->win, &err);
-    if (st >= 0 && !m->win.found && isfinite(m->ws.dla_max)) {
-        m->ws.dla_max = INFINITY;
-        m->dla_relaxed = 1;
+    /* Both limits, then without the DLA limit, without the C3 limit,
+       without either: the first that finds a transfer. */
+    const double dla = m->ws.dla_max, c3 = m->ws.c3_max;
+    int st = 0;
+    for (int k = 0; k < 4 && st >= 0 && !m->win.found; k++) {
+        if ((k & 1 && !isfinite(dla)) || (k & 2 && !isfinite(c3)))
+            continue;
+        m->ws.dla_max = k & 1 ? INFINITY : dla;
+        m->ws.c3_max = k & 2 ? INFINITY : c3;
+        m->dla_relaxed = k & 1;
+        m->c3_relaxed = (k & 2) != 0;
         ilrs_window_free(&m->win);
-        st = ilrs_window_search(r->eph, &m->ws, &m->win, &err);
-    }
-    if (st >= 0 && !m->win.found && isfinite(m->ws.c3_max)) {
-        m->ws.c3_max = INFINITY;
-        m->c3_relaxed = 1;
-        ilrs_window_free(&m->win);
+        memset(&m->win, 0, sizeof m->win);
         st = ilrs_window_search(r->eph, &m->ws, &m->win, &err);
     }
     cli_progress_add(&r->bar, mission_weight(m));
@@ -597,9 +601,11 @@ static int deep_run(plan_run *r, plan_mission *m)
                       "inclination, at a cost in payload)",
                       m->dla_limit / ILRS_DEG);
     if (m->c3_relaxed)
-        ilrs_diag_add(&m->warn, "no transfer with C3 <= %.2f km2/s2 (what %s "
-                      "gives for %.0f kg): shown without the C3 limit",
-                      m->c3_limit, m->vehicle, m->launch_mass);
+        ilrs_diag_add(&m->warn, "no transfer with C3 <= %.2f km2/s2 (%s's "
+                      "reach%s): shown without the C3 limit", m->c3_limit,
+                      m->vehicle, isfinite(m->launch_mass)
+                                      ? " for the launch mass"
+                                      : " by its table");
     m->done = 1;
     m->c3 = m->win.optimum.c3;
     m->dv_total = m->win.optimum.dv_total;

@@ -312,7 +312,8 @@ static json_t *rules_json(void)
         "rendezvous at small bodies",
         "c3_limit",
         "the largest C3 at which the vehicle's payload-vs-C3 table "
-        "(linear between rows, not extrapolated) lifts launch_mass",
+        "(linear between rows, not extrapolated) lifts launch_mass; "
+        "without launch_mass, the table's last C3",
         "dla_limit",
         "|DLA| <= the launch site's latitude (a due-east launch); relaxed "
         "with a warning when no transfer meets it",
@@ -668,9 +669,13 @@ static void html_launch(const plan_mission *m, char *b, size_t n)
             nok += m->days[i].status == ILRS_TRANSFER_OK;
         plan_utc(m->days[m->best].t_launch, l, sizeof l);
         plan_utc(m->days[m->best].t_loi, a, sizeof a);
-        snprintf(b, n, "%s UTC from %s (cheapest of %d launch days with a "
-                 "transfer out of %d in %s); lunar orbit %s UTC", l,
-                 m->lsite, nok, m->ndays, m->launch_text, a);
+        if (m->ndays == 1)
+            snprintf(b, n, "%s UTC from %s (the launch day %s); lunar orbit "
+                     "%s UTC", l, m->lsite, m->launch_text, a);
+        else
+            snprintf(b, n, "%s UTC from %s (the cheapest of %d launch days "
+                     "with a transfer, out of %d in %s); lunar orbit %s UTC",
+                     l, m->lsite, nok, m->ndays, m->launch_text, a);
     } else {
         plan_date(m->win.optimum.t_dep, l, sizeof l);
         plan_date(m->win.optimum.t_arr, a, sizeof a);
