@@ -916,13 +916,15 @@ static void mission_files(plan_run *r, plan_mission *m)
                                       m->days, m->ndays, m->day0, title,
                                       &err);
     } else if (m->pc) {
-        size_t i = SIZE_MAX, j = SIZE_MAX;
-        if (ilrs_porkchop_best(m->pc, m->ps.objective, &i, &j) != ILRS_OK)
-            i = j = SIZE_MAX;
+        /* The star on the plan's transfer (the limits applied), at its
+           nearest cell. */
+        double fi = (m->win.optimum.t_dep - m->ps.dep0) / m->ps.dep_step;
+        double fj = (m->win.optimum.t_arr - m->ps.arr0) / m->ps.arr_step;
+        size_t i = (size_t)fmin(fmax(round(fi), 0), m->pc->ndep - 1);
+        size_t j = (size_t)fmin(fmax(round(fj), 0), m->pc->narr - 1);
         st = ilrs_porkchop_plot(path, m->pc, "EARTH", m->to.name,
                                 ilrs_ephem_source(r->eph), i, j,
-                                m->ps.objective == ILRS_OBJ_C3
-                                    ? "least C3" : "least total dv", &err);
+                                "the plan's transfer", &err);
     } else {
         m->plot[0] = '\0';
     }

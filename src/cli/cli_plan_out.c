@@ -736,7 +736,9 @@ static int html_mission(ilrs_html *h, const plan_run *r,
     snprintf(title, sizeof title, "%s: %s", m->id,
              m->kind == PK_LUNAR ? "the cheapest transfer in the Earth-Moon "
                                    "rotating frame and the daily costs"
-                                 : "porkchop of the launch window");
+                                 : "porkchop of the launch window (at "
+                                   "least 60 days wide); the star is the "
+                                   "plan's transfer, within its limits");
     return image(h, r, m->plot, title);
 }
 
