@@ -308,7 +308,8 @@ static int site_setup(const ilrs_dem *d, double lat, double lon,
         g->step = STEP_PIXELS * d->info.pixel_km / R;
         g->rmax = R + d->info.hmax_m / 1000.0;
         double dist = o->max_dist_km > 0 ? o->max_dist_km : PI * R;
-        g->jmax = (long)(dist / R / g->step);
+        double jm = dist / R / g->step;  /* step > 0: dem.c checks */
+        g->jmax = jm < 1e9 ? (long)jm : 1000000000L;
     }
     if (terrain_km)
         *terrain_km = h;
