@@ -242,6 +242,14 @@ static double seg_bound(const ilrs_dem *d, const pyramid *p,
     double lo_r = fmin(r0, r1) - 0.5 - pad, hi_r = fmax(r0, r1) - 0.5 + pad;
     if (d->wrap_cols > 0 && (lo_c < 0 || hi_c > d->info.nx - 1))
         return INFINITY;
+    /* A box off the raster holds no sample: let the samples say so (and
+       keep the casts to int in range). */
+    if (!(hi_c >= 0 && lo_c <= d->info.nx && hi_r >= 0 && lo_r <= d->info.ny))
+        return INFINITY;
+    lo_c = fmax(lo_c, -1.0);
+    lo_r = fmax(lo_r, -1.0);
+    hi_c = fmin(hi_c, d->info.nx + 1.0);
+    hi_r = fmin(hi_r, d->info.ny + 1.0);
     float hm = pyramid_max(p, (int)floor(lo_c), (int)ceil(hi_c),
                            (int)floor(lo_r), (int)ceil(hi_r));
     double r = d->info.radius_km + hm / 1000.0;
