@@ -88,6 +88,10 @@ static int parse_region(const char *v, illum_run *r)
     if (*p || (n != 3 && n != 4))
         return cli_fail("illum", CLI_EXIT_USAGE, "--region '%s': want "
                         "COL,ROW,NCOL,NROW or LAT,LON,HALF_KM", v);
+    for (int k = 0; k < n; k++)
+        if (!(fabs(x[k]) < 1e9))
+            return cli_fail("illum", CLI_EXIT_USAGE, "--region '%s': value "
+                            "out of range", v);
     if (n == 4) {
         r->c0 = (int)x[0];
         r->r0 = (int)x[1];
@@ -95,7 +99,7 @@ static int parse_region(const char *v, illum_run *r)
         r->nr = (int)x[3];
     } else {
         double col, row;
-        if (fabs(x[0]) > 90 || !(x[2] > 0) ||
+        if (fabs(x[0]) > 90 || !(x[2] > 0 && x[2] < 1e4) ||
             ilrs_dem_latlon_to_pixel(r->dem, x[0] * D2R, x[1] * D2R, &col,
                                      &row))
             return cli_fail("illum", CLI_EXIT_USAGE, "--region '%s': bad "

@@ -18,6 +18,11 @@
    1737.4 km; other lunar spheres (1737.15, 1738) are accepted. */
 #define MOON_SPHERE_TOL_KM 50.0
 
+/* Pixel sizes a lunar DEM can have (km): 1 mm to 1000 km. Outside them the
+   georeferencing is broken and ray steps would be meaningless. */
+#define MIN_PIXEL_KM 1e-6
+#define MAX_PIXEL_KM 1000.0
+
 static double wrap_pi(double a)
 {
     a = fmod(a, 2.0 * PI);
@@ -214,6 +219,9 @@ static int open_dataset(ilrs_dem *d, GDALDatasetH ds, ilrs_error *err)
     d->s0 = sin(d->info.lon0);
     d->c0 = cos(d->info.lon0);
     set_scale(d);
+    if (!(d->info.pixel_km >= MIN_PIXEL_KM && d->info.pixel_km <= MAX_PIXEL_KM))
+        return ilrs_error_set(err, ILRS_EFORMAT, "%s: implausible pixel size "
+                              "%g km", d->path, d->info.pixel_km);
     return ILRS_OK;
 }
 

@@ -242,6 +242,14 @@ static double seg_bound(const ilrs_dem *d, const pyramid *p,
     double lo_r = fmin(r0, r1) - 0.5 - pad, hi_r = fmax(r0, r1) - 0.5 + pad;
     if (d->wrap_cols > 0 && (lo_c < 0 || hi_c > d->info.nx - 1))
         return INFINITY;
+    /* A box off the raster holds no sample: let the samples say so (and
+       keep the casts to int in range). */
+    if (!(hi_c >= 0 && lo_c <= d->info.nx && hi_r >= 0 && lo_r <= d->info.ny))
+        return INFINITY;
+    lo_c = fmax(lo_c, -1.0);
+    lo_r = fmax(lo_r, -1.0);
+    hi_c = fmin(hi_c, d->info.nx + 1.0);
+    hi_r = fmin(hi_r, d->info.ny + 1.0);
     float hm = pyramid_max(p, (int)floor(lo_c), (int)ceil(hi_c),
                            (int)floor(lo_r), (int)ceil(hi_r));
     double r = d->info.radius_km + hm / 1000.0;
@@ -308,7 +316,8 @@ static int site_setup(const ilrs_dem *d, double lat, double lon,
         g->step = STEP_PIXELS * d->info.pixel_km / R;
         g->rmax = R + d->info.hmax_m / 1000.0;
         double dist = o->max_dist_km > 0 ? o->max_dist_km : PI * R;
-        g->jmax = (long)(dist / R / g->step);
+        double jm = dist / R / g->step;  /* step > 0: dem.c checks */
+        g->jmax = jm < 1e9 ? (long)jm : 1000000000L;
     }
     if (terrain_km)
         *terrain_km = h;

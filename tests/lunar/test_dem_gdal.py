@@ -216,6 +216,13 @@ def main():
         check_true("transverse Mercator refused",
                    r.returncode != 0 and "not supported" in r.stderr,
                    r.stderr.strip())
+        # A denormal pixel size (found by fuzz_dem): refused, not a hang.
+        tiny = os.path.join(tmp, "tiny.tif")
+        write_like(tiny, "GTiff", "+proj=eqc +lon_0=180 +R=1737400 +units=m",
+                   [0, 7580.84, 0, 0, 0, -2.4e-322], np.zeros((10, 10)))
+        r = subprocess.run([PROBE, tiny], capture_output=True, text=True)
+        check_true("denormal pixel size refused", r.returncode != 0 and
+                   "pixel size" in r.stderr, r.stderr.strip())
         # An Earth DEM: not on a lunar sphere.
         earth = os.path.join(tmp, "earth.tif")
         write_like(earth, "GTiff", "+proj=longlat +datum=WGS84",

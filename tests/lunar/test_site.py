@@ -311,6 +311,9 @@ def test_errors():
          "outside the DEM"),
         (["illum", "--from", "2024-01-01", "--to", "2024-01-02", "--out",
           "x.tif"], 2, "--dem"),
+        (["illum", "--dem", LDEM6, "--region=1e30,0,1,1", "--from",
+          "2024-01-01", "--to", "2024-01-02", "--out", "x.tif"], 2,
+         "--region"),
     ]
     with tempfile.TemporaryDirectory() as tmp:
         bad = os.path.join(tmp, "bad.img")
