@@ -22,8 +22,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "peer"))
-from ilrs_check import (check_close, check_eq, check_in, check_true, done,
-                        env, run)
+from ilrs_check import (check_close, check_eq, check_in, check_true, data,
+                        done, env, run)
 
 TMP = tempfile.mkdtemp(prefix="ilrs-plan-test-")
 BUILD = os.environ.get("ILRS_BUILD", TMP)
@@ -191,8 +191,9 @@ def test_site(plan):
              "relay rule, docs/plan.md")
     for k in ("sun_fraction", "earth_fraction", "link_fraction",
               "relay_fraction", "longest_night_h"):
-        check_close(f"site: {k}", s[k], ref[k], 1e-12,
-                    "ilrs site over the same period and relay")
+        check_close(f"site: {k}", s[k], ref[k], 1e-11 * max(1, abs(ref[k])),
+                    "ilrs site over the same period and relay; plan.json "
+                    "prints 12 significant digits")
     check_close("site: near-side site sees the Earth all the time",
                 s["earth_fraction"], 1.0, 1e-12,
                 "43 N, 52 W faces the Earth (libration < 8 deg)")
@@ -312,6 +313,44 @@ def test_errors():
                "stops before any computation")
 
 
+DEM_PROGRAM = """
+program: {id: D, name: DEM test}
+partners: [{id: A, name: Agency, country: X, kind: agency}]
+launch_sites: [{id: W, name: Site W, lat: 19.614, lon: 110.951}]
+landing_sites: [{id: S, name: South, lat: -83.9, lon: 59.2, dem: terrain/ldem.tif}]
+missions:
+  - {id: L2, name: Polar lander, lead: A, type: lander, target: Moon, launch_site: W,
+     launch: 2026-05-01, landing_site: S, status: approved}
+"""
+
+
+def test_dem():
+    """A landing site's dem: (relative to the program file) is used."""
+    os.makedirs(os.path.join(TMP, "terrain"), exist_ok=True)
+    tif = data("lunar/ldem_6_cut.tif")
+    os.symlink(tif, os.path.join(TMP, "terrain", "ldem.tif"))
+    path = write("dem-ok.yaml", DEM_PROGRAM)
+    out = os.path.join(TMP, "dem-report")
+    rc, _, err = run(["plan", path, "--out", out, "--quiet"])
+    check_eq("dem program: exit 0", rc, 0, err.strip()[-200:])
+    if rc:
+        return
+    with open(os.path.join(out, "plan.json")) as f:
+        s = json.load(f)["sites"][0]
+    check_true("dem: terrain names the DEM", s["terrain"].endswith(
+        os.path.join("terrain", "ldem.tif")), "dem: field, docs/plan.md")
+    p = s["period"]
+    ref = jrun(["site", "--lat", "-83.9", "--lon", "59.2", "--dem", tif,
+                "--from", p["from_utc"], "--to", p["to_utc"], "--step", "1h",
+                "--format", "json"])
+    for k in ("sun_fraction", "earth_fraction", "longest_night_h"):
+        check_close(f"dem site: {k}", s[k], ref[k],
+                    1e-11 * max(1, abs(ref[k])),
+                    "ilrs site --dem over the same period; 12 digits")
+    check_close("dem site: terrain height", s["terrain_height_m"],
+                ref["site"]["terrain_height_m"], 1e-6, "ilrs site --dem")
+
+
 def test_usage(path):
     cases = [([], "program file is required"),
              ([path, "--threads", "zero"], "--threads"),
@@ -338,6 +377,7 @@ test_alloc(PLAN, PATH)
 test_csv(PLAN)
 test_browser(PLAN)
 test_errors()
+test_dem()
 test_usage(PATH)
 shutil.rmtree(TMP, ignore_errors=True)
 done()
