@@ -796,7 +796,8 @@ static int pool_run(plan_run *r)
     char label[96];
     snprintf(label, sizeof label, "Earth-Moon transfers and landing sites "
              "(%d thread%s)", nt, nt == 1 ? "" : "s");
-    cli_progress_label(&r->bar, label);
+    if (pp.njobs)
+        cli_progress_label(&r->bar, label);
     for (int i = 0; tid && up && i < nt; i++)
         up[i] = pthread_create(&tid[i], NULL, pool_worker, &pp) == 0;
     int any = 0;

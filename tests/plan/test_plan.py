@@ -351,6 +351,29 @@ def test_dem():
                 ref["site"]["terrain_height_m"], 1e-6, "ilrs site --dem")
 
 
+def test_registry_and_tty(path):
+    """--registry FILE gets the import; on a terminal a progress bar is
+    drawn (util-linux script(1) gives the command a pseudo-terminal)."""
+    reg = os.path.join(TMP, "elsewhere.db")
+    out = os.path.join(TMP, "tty-report")
+    cmd = " ".join([env("ILRS_BIN"), "plan", path, "--out", out,
+                    "--registry", reg, "--threads", "2"])
+    p = subprocess.run(["script", "-q", "-e", "-c", cmd, "/dev/null"],
+                       capture_output=True, text=True, timeout=300,
+                       stdin=subprocess.DEVNULL)
+    check_eq("plan on a terminal: exit 0", p.returncode, 0, "script(1)")
+    check_true("progress bar drawn on a terminal",
+               "\x1b[K[" in p.stdout and "%" in p.stdout,
+               "isatty rule, docs/plan.md")
+    check_true("--registry used, no DIR/registry.db",
+               os.path.isfile(reg) and
+               not os.path.exists(os.path.join(out, "registry.db")),
+               "--registry FILE")
+    rc, sout, _ = run(["program", "show", "L1", "--registry", reg])
+    check_in("registry holds the program (launch_mass of L1)",
+             "8000 kg", sout, "ilrs program show on the imported registry")
+
+
 def test_usage(path):
     cases = [([], "program file is required"),
              ([path, "--threads", "zero"], "--threads"),
@@ -378,6 +401,7 @@ test_csv(PLAN)
 test_browser(PLAN)
 test_errors()
 test_dem()
+test_registry_and_tty(PATH)
 test_usage(PATH)
 shutil.rmtree(TMP, ignore_errors=True)
 done()
