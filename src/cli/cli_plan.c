@@ -1137,11 +1137,16 @@ int cmd_plan(int argc, char **argv)
     if (!rc && !done)
         rc = plan_load(&r);
     if (!rc && !done) {
+        struct stat sb;
         if (mkdirs(r.outdir))
             rc = cli_fail(PLAN_CMD, CLI_EXIT_FAIL, "--out %s: %s", r.outdir,
                           strerror(errno));
-        snprintf(r.staging, sizeof r.staging, "%s/.staging-%ld", r.outdir,
-                 (long)getpid());
+        else if (stat(r.outdir, &sb) || !S_ISDIR(sb.st_mode))
+            rc = cli_fail(PLAN_CMD, CLI_EXIT_FAIL, "--out %s: not a "
+                          "directory", r.outdir);
+        if (!rc)
+            snprintf(r.staging, sizeof r.staging, "%s/.staging-%ld",
+                     r.outdir, (long)getpid());
         if (!rc && mkdirs(r.staging))
             rc = cli_fail(PLAN_CMD, CLI_EXIT_FAIL, "%s: %s", r.staging,
                           strerror(errno));
