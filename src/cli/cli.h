@@ -9,6 +9,8 @@
 #include <stdio.h>
 
 #include "ilrs/ephem.h"
+#include "ilrs/lunar.h"
+#include "ilrs/lunar_transfer.h"
 #include "ilrs/time.h"
 
 /* Exit codes: 0 success, 1 the work failed (bad data, outside coverage),
@@ -81,6 +83,26 @@ int cli_period(const char *cmd, const cli_args *a, double *t0, double *t1,
                double *step);
 /* cli_utc -- ISO UTC text of a TDB epoch (s past J2000). */
 void cli_utc(double t_tdb, char buf[40]);
+
+/*
+ * cli_site_setup -- a lunar site's horizon (dem NULL: the smooth sphere)
+ * and the query fields it fixes: lat, lon (rad), horizon, naz and the
+ * site's distance from the Moon's centre (sphere or DEM radius + terrain
+ * + observer height). Returns ilrs_horizon_site's status.
+ */
+int cli_site_setup(const ilrs_dem *dem, double lat, double lon,
+                   const ilrs_horizon_opts *ho, double *horizon,
+                   double *terrain_km, ilrs_site_query *q, ilrs_error *err);
+
+/*
+ * cli_lunar_transfer_oem -- transfer t from TLI to perilune as a CCSDS OEM
+ * (Earth-centred EME2000, TDB, every 10 minutes and at both ends).
+ * object_id may be NULL, comment too. Returns the library's status.
+ */
+int cli_lunar_transfer_oem(const char *path, const ilrs_ephem *eph,
+                           const ilrs_lunar_transfer *t, const char *object,
+                           const char *object_id, const char *comment,
+                           ilrs_error *err);
 
 /*
  * A progress bar on stderr ("[####....]  42%  3.1s  what"), drawn only

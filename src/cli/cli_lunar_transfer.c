@@ -427,42 +427,14 @@ static void print_json(const lt_run *r, const ilrs_ephem *eph,
     json_decref(root);
 }
 
-typedef struct {
-    double *t;
-    double (*x)[6];
-    size_t n, cap;
-} samples;
-
-static int collect(void *ctx, double t, const double x[6])
-{
-    samples *s = ctx;
-    if (s->n == s->cap)
-        return 1;
-    s->t[s->n] = t;
-    memcpy(s->x[s->n], x, sizeof s->x[0]);
-    s->n++;
-    return 0;
-}
-
 static int write_oem(const char *path, const ilrs_ephem *eph,
                      const ilrs_lunar_transfer *t)
 {
     ilrs_error err = {0, ""};
-    samples s = {malloc(2048 * sizeof(double)), malloc(2048 * sizeof *s.x),
-                 0, 2048};
-    int st = s.t && s.x ? ilrs_lunar_transfer_sample(eph, t, 600.0, collect,
-                                                     &s, &err)
-                        : ilrs_error_set(&err, ILRS_ENOMEM, "out of memory");
-    if (st >= 0) {
-        ilrs_oem_segment seg = {"LUNAR TRANSFER", NULL, "EARTH", "EME2000",
-                                "TDB",
-                                "TLI to perilune, ILRS Planner ephemeris "
-                                "model (Earth, Moon, Sun point masses)",
-                                s.t, (const double(*)[6])s.x, s.n, 7};
-        st = ilrs_oem_write(path, NULL, &seg, 1, &err);
-    }
-    free(s.t);
-    free(s.x);
+    int st = cli_lunar_transfer_oem(path, eph, t, "LUNAR TRANSFER", NULL,
+                                    "TLI to perilune, ILRS Planner ephemeris "
+                                    "model (Earth, Moon, Sun point masses)",
+                                    &err);
     return st < 0 ? cli_fail_status(CMD, "--oem", st, &err) : 0;
 }
 

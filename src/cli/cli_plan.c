@@ -665,23 +665,12 @@ static int site_one(plan_run *r, plan_site *s)
     s->horizon = malloc(sizeof(double) * (size_t)s->naz);
     if (!s->horizon)
         return ilrs_error_set(&s->err, ILRS_ENOMEM, "out of memory");
-    double lat = s->lat * ILRS_DEG, lon = s->lon * ILRS_DEG;
-    int st = ilrs_horizon_site(s->dem, lat, lon, &ho, s->horizon,
-                               &s->terrain_km, &s->err);
-    if (st < 0)
-        return st;
     ilrs_site_query q;
     memset(&q, 0, sizeof q);
-    q.lat = lat;
-    q.lon = lon;
-    q.horizon = s->horizon;
-    q.naz = s->naz;
-    q.site_radius_km = 1737.4 + s->terrain_km;
-    if (s->dem) {
-        ilrs_dem_info in;
-        ilrs_dem_get_info(s->dem, &in);
-        q.site_radius_km = in.radius_km + s->terrain_km;
-    }
+    int st = cli_site_setup(s->dem, s->lat * ILRS_DEG, s->lon * ILRS_DEG,
+                            &ho, s->horizon, &s->terrain_km, &q, &s->err);
+    if (st < 0)
+        return st;
     q.t0 = s->t0;
     q.t1 = s->t1;
     q.step = PLAN_SITE_STEP_S;
@@ -851,52 +840,15 @@ static int allocate(plan_run *r)
 
 /* ---- charts and trajectories ------------------------------------------- */
 
-typedef struct {
-    double *t;
-    double (*x)[6];
-    size_t n, cap;
-} oem_buf;
-
-static int oem_collect(void *ctx, double t, const double x[6])
-{
-    oem_buf *s = ctx;
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? 2 * s->cap : 1024;
-        double *nt = realloc(s->t, cap * sizeof *nt);
-        if (nt)
-            s->t = nt;
-        double(*nx)[6] = realloc(s->x, cap * sizeof *nx);
-        if (nx)
-            s->x = nx;
-        if (!nt || !nx)
-            return ILRS_ENOMEM;
-        s->cap = cap;
-    }
-    s->t[s->n] = t;
-    memcpy(s->x[s->n], x, sizeof s->x[0]);
-    s->n++;
-    return 0;
-}
-
 /* The lunar transfer as an OEM: TLI to perilune every 10 minutes. */
 static int lunar_oem(plan_run *r, plan_mission *m, const char *path,
                      ilrs_error *err)
 {
-    oem_buf s = {0};
-    const ilrs_lunar_transfer *t = &m->days[m->best];
-    int st = ilrs_lunar_transfer_sample(r->eph, t, 600.0, oem_collect, &s,
-                                        err);
-    if (st >= 0) {
-        char c[200];
-        snprintf(c, sizeof c, "%s: TLI to perilune, ephemeris model (Earth, "
-                 "Moon, Sun point masses)", m->id);
-        ilrs_oem_segment seg = {m->name, m->id, "EARTH", "EME2000", "TDB", c,
-                                s.t, (const double(*)[6])s.x, s.n, 7};
-        st = ilrs_oem_write(path, NULL, &seg, 1, err);
-    }
-    free(s.t);
-    free(s.x);
-    return st;
+    char c[200];
+    snprintf(c, sizeof c, "%s: TLI to perilune, ephemeris model (Earth, "
+             "Moon, Sun point masses)", m->id);
+    return cli_lunar_transfer_oem(path, r->eph, &m->days[m->best], m->name,
+                                  m->id, c, err);
 }
 
 static void mission_files(plan_run *r, plan_mission *m)

@@ -181,20 +181,10 @@ static int site_horizon(const cli_args *a, site_run *r)
     r->horizon = malloc(sizeof(double) * (size_t)r->ho.naz);
     if (!r->horizon)
         return cli_fail("site", CLI_EXIT_FAIL, "out of memory");
-    int st = ilrs_horizon_site(r->dem, r->lat * D2R, r->lon * D2R, &r->ho,
-                               r->horizon, &r->terrain_km, &err);
+    int st = cli_site_setup(r->dem, r->lat * D2R, r->lon * D2R, &r->ho,
+                            r->horizon, &r->terrain_km, &r->q, &err);
     if (st)
         return cli_fail_status("site", "site", st, &err);
-    r->q.lat = r->lat * D2R;
-    r->q.lon = r->lon * D2R;
-    r->q.horizon = r->horizon;
-    r->q.naz = r->ho.naz;
-    r->q.site_radius_km = 1737.4 + r->terrain_km + r->ho.height_km;
-    if (r->dem) {
-        ilrs_dem_info in;
-        ilrs_dem_get_info(r->dem, &in);
-        r->q.site_radius_km = in.radius_km + r->terrain_km + r->ho.height_km;
-    }
     r->q.relay = r->has_relay ? &r->relay : NULL;
     return 0;
 }
