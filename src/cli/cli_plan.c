@@ -575,8 +575,8 @@ static int deep_run(plan_run *r, plan_mission *m)
     const double dla = m->ws.dla_max, c3 = m->ws.c3_max;
     int st = 0;
     for (int k = 0; k < 4 && st >= 0 && !m->win.found; k++) {
-        if ((k & 1 && !isfinite(dla)) || (k & 2 && !isfinite(c3)))
-            continue;
+        if ((k & 1 && dla == INFINITY) || (k & 2 && c3 == INFINITY))
+            continue;   /* nothing to relax */
         m->ws.dla_max = k & 1 ? INFINITY : dla;
         m->ws.c3_max = k & 2 ? INFINITY : c3;
         m->dla_relaxed = k & 1;
@@ -600,7 +600,12 @@ static int deep_run(plan_run *r, plan_mission *m)
                       "limit (needs a dogleg or a higher parking "
                       "inclination, at a cost in payload)",
                       m->dla_limit / ILRS_DEG);
-    if (m->c3_relaxed)
+    if (m->c3_relaxed && !isfinite(m->c3_limit))
+        ilrs_diag_add(&m->warn, "%s cannot lift the launch mass %.0f kg at "
+                      "any C3 of its table (%.0f kg at most): shown without "
+                      "the C3 limit", m->vehicle, m->launch_mass,
+                      m->tab_mass[0]);
+    else if (m->c3_relaxed)
         ilrs_diag_add(&m->warn, "no transfer with C3 <= %.2f km2/s2 (%s's "
                       "reach%s): shown without the C3 limit", m->c3_limit,
                       m->vehicle, isfinite(m->launch_mass)

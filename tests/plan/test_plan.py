@@ -56,6 +56,8 @@ missions:
   - {{id: M1, name: Mars orbiter, lead: A, type: orbiter, target: Mars, vehicle: V5, launch_site: W,
      launch: {{from: 2028-10-20, to: 2028-12-10}}, status: approved, launch_mass: {MARS_MASS} kg,
      budget: {{mass: 10 kg, accommodation: orbit}}}}
+  - {{id: M2, name: Too heavy, lead: A, type: orbiter, target: Mars, vehicle: V5, launch_site: W,
+     launch: {{from: 2028-11-10, to: 2028-11-12}}, status: proposed, launch_mass: 30 t}}
   - {{id: X1, name: Unknown target, lead: A, type: orbiter, target: Vulcan, launch: 2030, status: proposed}}
 payloads:
   - {{id: P1, name: Camera, partner: A, mass: 12 kg, needs: surface, score: 5, status: proposed}}
@@ -197,6 +199,18 @@ def test_site(plan):
     check_close("site: near-side site sees the Earth all the time",
                 s["earth_fraction"], 1.0, 1e-12,
                 "43 N, 52 W faces the Earth (libration < 8 deg)")
+
+
+def test_heavy(plan):
+    m = by_id(plan["missions"], "M2")
+    check_eq("too heavy: no C3 limit can be met", m["vehicle_c3_limit_km2s2"],
+             None, "30 t > the table's 25 t at its lowest C3")
+    check_true("too heavy: warned", any("cannot lift" in w
+                                        for w in m["warnings"]),
+               "warning in the report")
+    check_true("too heavy: still designed without the limit",
+               m["transfer_found"] and m["window"]["c3_relaxed"],
+               "relaxation rule, docs/plan.md")
 
 
 def test_alloc(plan, path):
@@ -395,6 +409,7 @@ OUT = os.path.join(TMP, "report")
 PLAN = test_end_to_end(PATH, OUT)
 test_lunar(PLAN)
 test_mars(PLAN)
+test_heavy(PLAN)
 test_site(PLAN)
 test_alloc(PLAN, PATH)
 test_csv(PLAN)
