@@ -121,6 +121,23 @@ static json_t *lunar_json(const plan_mission *m)
                                     : json_null());
     json_object_set_new(o, "best", m->best >= 0 ? lunar_best_json(m)
                                                 : json_null());
+    json_t *days = json_array();
+    for (int i = 0; m->days && i < m->ndays; i++) {
+        const ilrs_lunar_transfer *t = &m->days[i];
+        int ok = t->status == ILRS_TRANSFER_OK;
+        char d[48], l[48];
+        plan_date(m->day0 + i * ILRS_DAY_S, d, sizeof d);
+        plan_utc(ok ? t->t_launch : NAN, l, sizeof l);
+        json_array_append_new(
+            days, json_pack("{s:s,s:b,s:o,s:o,s:o}", "day", d, "exists", ok,
+                            "launch_utc", ok ? json_string(l) : json_null(),
+                            "tli_dv_kms", jnum(ok ? t->tli_dv_kms : NAN),
+                            "total_dv_kms",
+                            jnum(ok ? t->tli_dv_kms + t->loi_dv_kms +
+                                          t->descent_dv_kms
+                                    : NAN)));
+    }
+    json_object_set_new(o, "days", days);
     return o;
 }
 
@@ -146,6 +163,10 @@ static json_t *window_json(const plan_run *r, const plan_mission *m)
                                           : json_null());
     json_object_set_new(o, "window_days", json_integer((json_int_t)
                                                        m->win.ndays));
+    json_t *days = json_array();
+    for (size_t k = 0; k < m->win.ndays; k++)
+        json_array_append_new(days, design_transfer_json(&m->win.days[k]));
+    json_object_set_new(o, "days", days);
     if (m->win.ndays) {
         plan_utc(m->win.days[0].t_dep, d0, sizeof d0);
         plan_utc(m->win.days[m->win.ndays - 1].t_dep, d1, sizeof d1);
@@ -228,7 +249,16 @@ static json_t *site_json(const plan_site *s)
                         jnum(ok ? t->sun_and_link_fraction : NAN));
     json_object_set_new(o, "longest_night_h",
                         jnum(ok ? t->longest_night_s / 3600.0 : NAN));
-    json_object_set_new(o, "nights", json_integer((json_int_t)t->nnights));
+    json_t *nights = json_array();
+    for (size_t i = 0; ok && i < t->nnights; i++) {
+        plan_utc(t->nights[i].t0, d0, sizeof d0);
+        plan_utc(t->nights[i].t1, d1, sizeof d1);
+        json_array_append_new(
+            nights, json_pack("{s:s,s:s,s:f}", "start_utc", d0, "end_utc", d1,
+                              "hours", (t->nights[i].t1 - t->nights[i].t0 +
+                                        PLAN_SITE_STEP_S) / 3600.0));
+    }
+    json_object_set_new(o, "nights", nights);
     json_object_set_new(o, "error", ok ? json_null()
                                        : json_string(s->err.msg));
     json_object_set_new(o, "files", json_pack("{s:o}", "plot",

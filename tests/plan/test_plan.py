@@ -132,6 +132,9 @@ def test_lunar(plan):
     best = min(ok, key=lambda d: d["total_dv_kms"])
     check_eq("lunar: days searched", lu["days_searched"], len(ref["days"]),
              "ilrs lunar-transfer over the same days")
+    check_eq("lunar: days with a transfer",
+             [d["day"] for d in lu["days"] if d["exists"]],
+             [d["day"] for d in ok], "ilrs lunar-transfer")
     check_eq("lunar: cheapest day", lu["best"]["day"], best["day"],
              "ilrs lunar-transfer, least total dv")
     for k in ("tli_dv_kms", "loi_dv_kms", "descent_dv_kms", "total_dv_kms",
@@ -172,6 +175,9 @@ def test_mars(plan):
                     "ilrs window with the inputs plan.json records")
     check_eq("mars: window days", w["window_days"], len(ref["window"]),
              "ilrs window")
+    check_eq("mars: window departure dates",
+             [d["depart_utc"] for d in w["days"]],
+             [d["depart_utc"] for d in ref["window"]], "ilrs window")
     check_true("mars: C3 within the vehicle's limit or flagged",
                m["c3_km2s2"] <= m["vehicle_c3_limit_km2s2"] + 1e-9
                or w["c3_relaxed"], "c3_max rule")
@@ -196,6 +202,10 @@ def test_site(plan):
         check_close(f"site: {k}", s[k], ref[k], 1e-11 * max(1, abs(ref[k])),
                     "ilrs site over the same period and relay; plan.json "
                     "prints 12 significant digits")
+    check_eq("site: nights", [(n["start_utc"], n["end_utc"]) for n in
+                              s["nights"]],
+             [(n["start"], n["end"]) for n in ref["nights"]],
+             "ilrs site, same period")
     check_close("site: near-side site sees the Earth all the time",
                 s["earth_fraction"], 1.0, 1e-12,
                 "43 N, 52 W faces the Earth (libration < 8 deg)")
