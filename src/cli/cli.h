@@ -43,6 +43,15 @@ typedef struct {
    argument on stderr and returns CLI_EXIT_USAGE on error; 0 otherwise. */
 int cli_parse(cli_args *a, const char *cmd, const cli_opt *opts, int nopt,
               int argc, char **argv);
+/*
+ * cli_start -- the opening every subcommand shares: parse argv (after the
+ * subcommand name), print `help` on stdout for --help, and refuse more than
+ * max_pos positional arguments. Returns CLI_CONTINUE when the command should
+ * go on, else the exit code to return (0 after --help, CLI_EXIT_USAGE).
+ */
+#define CLI_CONTINUE (-1)
+int cli_start(cli_args *a, const char *cmd, const cli_opt *opts, int nopt,
+              const char *help, int max_pos, int argc, char **argv);
 /* The last value of option `name`, or NULL; cli_has for flags. */
 const char *cli_get(const cli_args *a, const char *name);
 int cli_has(const cli_args *a, const char *name);

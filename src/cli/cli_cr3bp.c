@@ -296,17 +296,11 @@ static int write_oem(const cli_args *a, const cr_run *r,
 int cmd_cr3bp(int argc, char **argv)
 {
     cli_args a;
-    if (cli_parse(&a, CMD, cr_opts,
-                  (int)(sizeof cr_opts / sizeof cr_opts[0]), argc, argv))
-        return CLI_EXIT_USAGE;
-    if (cli_has(&a, "help")) {
-        fputs(cr_help, stdout);
-        return 0;
-    }
-    if (a.npos)
-        return cli_fail(CMD, CLI_EXIT_USAGE,
-                        "unexpected argument '%s' (see 'ilrs cr3bp --help')",
-                        a.pos[0]);
+    int rc0 = cli_start(&a, CMD, cr_opts,
+                        (int)(sizeof cr_opts / sizeof cr_opts[0]),
+                        cr_help, 0, argc, argv);
+    if (rc0 != CLI_CONTINUE)
+        return rc0;
     cr_run r;
     memset(&r, 0, sizeof r);
     int rc = parse_run(&a, &r);

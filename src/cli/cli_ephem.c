@@ -333,17 +333,11 @@ static int parse_run(const cli_args *a, ephem_run *r)
 int cmd_ephem(int argc, char **argv)
 {
     cli_args a;
-    if (cli_parse(&a, "ephem", ephem_opts,
-                  (int)(sizeof ephem_opts / sizeof ephem_opts[0]), argc, argv))
-        return CLI_EXIT_USAGE;
-    if (cli_has(&a, "help")) {
-        fputs(ephem_help, stdout);
-        return 0;
-    }
-    if (a.npos)
-        return cli_fail("ephem", CLI_EXIT_USAGE,
-                        "unexpected argument '%s' (see 'ilrs ephem --help')",
-                        a.pos[0]);
+    int rc0 = cli_start(&a, "ephem", ephem_opts,
+                        (int)(sizeof ephem_opts / sizeof ephem_opts[0]),
+                        ephem_help, 0, argc, argv);
+    if (rc0 != CLI_CONTINUE)
+        return rc0;
     ilrs_ephem *eph = NULL;
     int rc = cli_open_ephem("ephem", cli_get(&a, "ephemeris"), &eph);
     if (rc)

@@ -260,13 +260,11 @@ static int illum_work(const cli_args *a, illum_run *r)
 int cmd_illum(int argc, char **argv)
 {
     cli_args a;
-    if (cli_parse(&a, "illum", illum_opts,
-                  sizeof illum_opts / sizeof *illum_opts, argc, argv))
-        return CLI_EXIT_USAGE;
-    if (cli_has(&a, "help")) {
-        fputs(illum_help, stdout);
-        return 0;
-    }
+    int rc0 = cli_start(&a, "illum", illum_opts,
+                        (int)(sizeof illum_opts / sizeof illum_opts[0]),
+                        illum_help, 0, argc, argv);
+    if (rc0 != CLI_CONTINUE)
+        return rc0;
     illum_run r;
     memset(&r, 0, sizeof r);
     int rc = illum_work(&a, &r);

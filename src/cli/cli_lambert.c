@@ -196,18 +196,11 @@ static void print_table(const ilrs_lambert_problem *p,
 int cmd_lambert(int argc, char **argv)
 {
     cli_args a;
-    if (cli_parse(&a, "lambert", lambert_opts,
-                  (int)(sizeof lambert_opts / sizeof lambert_opts[0]), argc,
-                  argv))
-        return CLI_EXIT_USAGE;
-    if (cli_has(&a, "help")) {
-        fputs(lambert_help, stdout);
-        return 0;
-    }
-    if (a.npos)
-        return cli_fail("lambert", CLI_EXIT_USAGE,
-                        "unexpected argument '%s' (see 'ilrs lambert "
-                        "--help')", a.pos[0]);
+    int rc0 = cli_start(&a, "lambert", lambert_opts,
+                        (int)(sizeof lambert_opts / sizeof lambert_opts[0]),
+                        lambert_help, 0, argc, argv);
+    if (rc0 != CLI_CONTINUE)
+        return rc0;
     ilrs_lambert_problem p;
     int json, rc = parse_problem(&a, &p, &json);
     if (rc)

@@ -477,17 +477,11 @@ static int outputs(const cli_args *a, const lt_run *r, const ilrs_ephem *eph,
 int cmd_lunar_transfer(int argc, char **argv)
 {
     cli_args a;
-    if (cli_parse(&a, CMD, lt_opts,
-                  (int)(sizeof lt_opts / sizeof lt_opts[0]), argc, argv))
-        return CLI_EXIT_USAGE;
-    if (cli_has(&a, "help")) {
-        fputs(lt_help, stdout);
-        return 0;
-    }
-    if (a.npos)
-        return cli_fail(CMD, CLI_EXIT_USAGE,
-                        "unexpected argument '%s' (see 'ilrs %s --help')",
-                        a.pos[0], CMD);
+    int rc0 = cli_start(&a, CMD, lt_opts,
+                        (int)(sizeof lt_opts / sizeof lt_opts[0]),
+                        lt_help, 0, argc, argv);
+    if (rc0 != CLI_CONTINUE)
+        return rc0;
     lt_run r;
     memset(&r, 0, sizeof r);
     const char *fmt = cli_get(&a, "format");

@@ -507,18 +507,11 @@ static int pc_run_all(pc_run *r)
 int cmd_porkchop(int argc, char **argv)
 {
     cli_args a;
-    if (cli_parse(&a, "porkchop", porkchop_opts,
-                  (int)(sizeof porkchop_opts / sizeof porkchop_opts[0]), argc,
-                  argv))
-        return CLI_EXIT_USAGE;
-    if (cli_has(&a, "help")) {
-        fputs(porkchop_help, stdout);
-        return 0;
-    }
-    if (a.npos)
-        return cli_fail("porkchop", CLI_EXIT_USAGE,
-                        "unexpected argument '%s' (see 'ilrs porkchop "
-                        "--help')", a.pos[0]);
+    int rc0 = cli_start(&a, "porkchop", porkchop_opts,
+                        (int)(sizeof porkchop_opts / sizeof porkchop_opts[0]),
+                        porkchop_help, 0, argc, argv);
+    if (rc0 != CLI_CONTINUE)
+        return rc0;
     pc_run r;
     memset(&r, 0, sizeof r);
     int rc = pc_parse(&a, &r);

@@ -636,14 +636,11 @@ int cmd_program(int argc, char **argv)
                 {"history", act_history},   {"check", act_check},
                 {"allocate", act_allocate}, {"timeline", act_timeline}};
     cli_args a;
-    if (cli_parse(&a, CMD, program_opts,
-                  (int)(sizeof program_opts / sizeof program_opts[0]), argc,
-                  argv))
-        return CLI_EXIT_USAGE;
-    if (cli_has(&a, "help")) {
-        fputs(program_help, stdout);
-        return 0;
-    }
+    int rc0 = cli_start(&a, CMD, program_opts,
+                        (int)(sizeof program_opts / sizeof program_opts[0]),
+                        program_help, CLI_MAX_ARGS, argc, argv);
+    if (rc0 != CLI_CONTINUE)
+        return rc0;
     if (a.npos == 0)
         return cli_fail(CMD, CLI_EXIT_USAGE, "missing ACTION (see 'ilrs "
                         "program --help')");

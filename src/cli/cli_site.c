@@ -342,13 +342,11 @@ static int site_work(const cli_args *a, site_run *r)
 int cmd_site(int argc, char **argv)
 {
     cli_args a;
-    if (cli_parse(&a, "site", site_opts, sizeof site_opts / sizeof *site_opts,
-                  argc, argv))
-        return CLI_EXIT_USAGE;
-    if (cli_has(&a, "help")) {
-        fputs(site_help, stdout);
-        return 0;
-    }
+    int rc0 = cli_start(&a, "site", site_opts,
+                        (int)(sizeof site_opts / sizeof site_opts[0]),
+                        site_help, 0, argc, argv);
+    if (rc0 != CLI_CONTINUE)
+        return rc0;
     site_run r;
     memset(&r, 0, sizeof r);
     int rc = site_work(&a, &r);

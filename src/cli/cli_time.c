@@ -84,13 +84,11 @@ static int print_all(const ilrs_epoch *e, int json)
 int cmd_time(int argc, char **argv)
 {
     cli_args a;
-    if (cli_parse(&a, "time", time_opts,
-                  (int)(sizeof time_opts / sizeof time_opts[0]), argc, argv))
-        return CLI_EXIT_USAGE;
-    if (cli_has(&a, "help")) {
-        fputs(time_help, stdout);
-        return 0;
-    }
+    int rc0 = cli_start(&a, "time", time_opts,
+                        (int)(sizeof time_opts / sizeof time_opts[0]),
+                        time_help, CLI_MAX_ARGS, argc, argv);
+    if (rc0 != CLI_CONTINUE)
+        return rc0;
     if (a.npos == 0)
         return cli_fail("time", CLI_EXIT_USAGE,
                         "missing EPOCH (see 'ilrs time --help')");

@@ -92,6 +92,22 @@ const char *cli_get_nth(const cli_args *a, const char *name, int k)
     return NULL;
 }
 
+int cli_start(cli_args *a, const char *cmd, const cli_opt *opts, int nopt,
+              const char *help, int max_pos, int argc, char **argv)
+{
+    if (cli_parse(a, cmd, opts, nopt, argc, argv))
+        return CLI_EXIT_USAGE;
+    if (cli_has(a, "help")) {
+        fputs(help, stdout);
+        return 0;
+    }
+    if (a->npos > max_pos)
+        return cli_fail(cmd, CLI_EXIT_USAGE,
+                        "unexpected argument '%s' (see 'ilrs %s --help')",
+                        a->pos[max_pos], cmd);
+    return CLI_CONTINUE;
+}
+
 const char *cli_get(const cli_args *a, const char *name)
 {
     const char *last = NULL;

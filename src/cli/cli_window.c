@@ -270,18 +270,11 @@ int design_oem(const char *path, const ilrs_ephem *e,
 int cmd_window(int argc, char **argv)
 {
     cli_args a;
-    if (cli_parse(&a, "window", window_opts,
-                  (int)(sizeof window_opts / sizeof window_opts[0]), argc,
-                  argv))
-        return CLI_EXIT_USAGE;
-    if (cli_has(&a, "help")) {
-        fputs(window_help, stdout);
-        return 0;
-    }
-    if (a.npos)
-        return cli_fail("window", CLI_EXIT_USAGE,
-                        "unexpected argument '%s' (see 'ilrs window --help')",
-                        a.pos[0]);
+    int rc0 = cli_start(&a, "window", window_opts,
+                        (int)(sizeof window_opts / sizeof window_opts[0]),
+                        window_help, 0, argc, argv);
+    if (rc0 != CLI_CONTINUE)
+        return rc0;
     win_run r;
     memset(&r, 0, sizeof r);
     int rc = win_parse(&a, &r);

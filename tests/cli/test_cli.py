@@ -157,7 +157,21 @@ def test_time():
         check_in(f"'{' '.join(args)}' message", needle, err, "names what was wrong")
 
 
+def test_stray_arguments():
+    """Every subcommand that takes only options refuses a stray word (the
+    shared opening, cli_start), naming it, before doing any work."""
+    for cmd in ("ephem", "lambert", "porkchop", "window", "lunar-transfer",
+                "cr3bp", "site", "illum"):
+        rc, out, err = run([cmd, "--help"])
+        check_eq(f"{cmd} --help exit", rc, 0, "help")
+        rc, out, err = run([cmd, "stray-word"])
+        check_eq(f"{cmd} stray word exit", rc, 2, "usage error")
+        check_in(f"{cmd} stray word named", "stray-word", err, "names it")
+        check_eq(f"{cmd} stray word: nothing on stdout", out, "", "no work done")
+
+
 test_help()
+test_stray_arguments()
 test_ephem_json()
 test_ephem_csv_range_and_frame()
 test_ephem_errors()
