@@ -454,6 +454,15 @@ static void mission_cells(const plan_mission *m, mission_text *t)
              num(b, "%+.0f", m->capacity - m->launch_mass));
 }
 
+/* A CSV row with "-" (no value) written as an empty field. */
+static void csv_row(FILE *f, const char **row, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (row[k] && strcmp(row[k], "-") == 0)
+            row[k] = "";
+    ilrs_csv_write_row(f, row, n);
+}
+
 static FILE *csv_open(const plan_run *r, const char *name, char *path)
 {
     plan_path(r, name, path, 1400);
@@ -490,7 +499,7 @@ static int csv_missions(const plan_run *r)
                              m->launch_text, m->vehicle, m->lsite, t.launch,
                              t.arrive, t.c3, t.dv, t.tli, t.loi, t.descent,
                              t.cap, t.mass, t.margin, m->landing, fl, warn};
-        ilrs_csv_write_row(f, row, 20);
+        csv_row(f, row, 20);
     }
     return fclose(f) ? cli_fail(PLAN_CMD, CLI_EXIT_FAIL, "cannot write %s",
                                 path)
@@ -525,7 +534,7 @@ static int csv_sites(const plan_run *r)
                                                    : NAN),
             num(c.b[5], "%.4f", ok ? s->st.link_fraction : NAN),
             num(c.b[8], "%.1f", ok ? s->st.longest_night_s / 3600 : NAN)};
-        ilrs_csv_write_row(f, row, 14);
+        csv_row(f, row, 14);
     }
     return fclose(f) ? cli_fail(PLAN_CMD, CLI_EXIT_FAIL, "cannot write %s",
                                 path)
