@@ -243,6 +243,22 @@ static void dem_path(const char *file, const char *dem, char *out, size_t n)
     out[n - 1] = '\0';
 }
 
+/* The DEM of a site no lander uses must still open (a problem in the
+   file is one whether or not this run needs it). */
+static void dem_unused(const plan_run *r, const char *id, ilrs_diag *d)
+{
+    char b[1024], path[1024];
+    ilrs_dem *dem = NULL;
+    ilrs_error err = {0, ""};
+    if (!*fld(r->p, id, "dem", b, sizeof b))
+        return;
+    dem_path(r->file, b, path, sizeof path);
+    if (ilrs_dem_open(path, &dem, &err) < 0)
+        ilrs_diag_add(d, "%s: landing site %s: dem: %s", r->file, id,
+                      err.msg);
+    ilrs_dem_close(dem);
+}
+
 /* Landing sites used by landers, with their DEMs opened: every problem
    to d. */
 static int plan_sites(plan_run *r, ilrs_diag *d)
@@ -265,8 +281,10 @@ static int plan_sites(plan_run *r, ilrs_diag *d)
             if (m->t0 < s->t0)
                 s->t0 = m->t0;
         }
-        if (!s->missions[0])
+        if (!s->missions[0]) {
+            dem_unused(r, id, d);
             continue;
+        }
         s->id = id;
         r->ns++;
         char b[1024];
@@ -305,16 +323,20 @@ static int plan_load(plan_run *r)
     if (st >= 0) {
         size_t nm = ilrs_program_count(r->p, ILRS_PK_MISSION);
         r->m = calloc(nm + 1, sizeof *r->m);
-        if (!r->m)
+        if (!r->m) {
+            ilrs_diag_free(&d);
             return cli_fail(PLAN_CMD, CLI_EXIT_FAIL, "out of memory");
+        }
         for (size_t i = 0; i < nm; i++) {
             plan_mission *m = &r->m[r->nm++];
             m->id = ilrs_program_id(r->p, ILRS_PK_MISSION, i);
             mission_basics(r->p, m);
         }
         pre_kinds(r);
-        if (plan_sites(r, &d) < 0)
+        if (plan_sites(r, &d) < 0) {
+            ilrs_diag_free(&d);
             return cli_fail(PLAN_CMD, CLI_EXIT_FAIL, "out of memory");
+        }
     }
     if (d.n) {
         for (size_t i = 0; i < d.n; i++)
