@@ -673,9 +673,10 @@ static void site_text(const plan_site *s, char *b, size_t n)
         return;
     }
     snprintf(b, n, "sunlight %.0f%% of the time, Earth in view %.0f%%, "
-             "link (Earth or relay) %.0f%%, longest night %.0f h (%s, one "
-             "year from the launch window)", 100 * s->st.sun_fraction,
+             "link %.0f%% (Earth, or relay: %s), longest night %.0f h (%s, "
+             "one year from the launch window)", 100 * s->st.sun_fraction,
              100 * s->st.earth_fraction, 100 * s->st.link_fraction,
+             s->has_relay ? s->relay_name : "none modelled",
              s->st.longest_night_s / 3600, s->dem ? "DEM" : "smooth sphere");
 }
 
