@@ -649,7 +649,8 @@ static void html_mission_table(ilrs_html *h, const plan_run *r)
         char name[400], cap[600], fl[1024];
         mission_cells(m, &t);
         snprintf(name, sizeof name, "%s (%s)", m->id, m->name);
-        snprintf(cap, sizeof cap, "%s / %s", t.cap, t.mass);
+        snprintf(cap, sizeof cap, "%s / %s%s", t.cap, t.mass,
+                 m->capacity < m->launch_mass ? " (short)" : "");
         flying(r, m->id, fl, sizeof fl);
         const char *row[] = {name, m->target, m->launch_text, t.launch,
                              t.arrive, t.c3, t.dv, cap, m->landing, fl};
