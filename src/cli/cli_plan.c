@@ -966,13 +966,12 @@ static int plan_args(plan_run *r, int argc, char **argv, int *done)
 {
     cli_args a;
     *done = 0;
-    if (cli_parse(&a, PLAN_CMD, plan_opts,
-                  (int)(sizeof plan_opts / sizeof plan_opts[0]), argc, argv))
-        return CLI_EXIT_USAGE;
-    if (cli_has(&a, "help")) {
-        fputs(plan_help, stdout);
-        *done = 1;
-        return 0;
+    int rc0 = cli_start(&a, PLAN_CMD, plan_opts,
+                        (int)(sizeof plan_opts / sizeof plan_opts[0]),
+                        plan_help, CLI_MAX_ARGS, argc, argv);
+    if (rc0 != CLI_CONTINUE) {
+        *done = rc0 == 0;
+        return rc0;
     }
     if (a.npos != 1)
         return cli_fail(PLAN_CMD, CLI_EXIT_USAGE, a.npos ? "one program file "
