@@ -16,6 +16,11 @@
  *     "ExoMars 2022 launch", 2022): the least-C3 departure of the 2022
  *     opportunity lies within two weeks before it (the window opens once
  *     C3 and DLA meet the Proton's limits).
+ *   - NASA/TM-2010-216764 (Burke, Falck and McGuire, Interplanetary
+ *     Mission Design Handbook: Earth-to-Mars Mission Opportunities 2026 to
+ *     2045), tables 2-5: the least-C3 ballistic transfer of each type in
+ *     2026, 2028, 2031 and 2033 -- C3, dates, arrival v_inf -- against
+ *     our window optimum on DE405 (see test_handbook).
  *   - the bundled catalog against the MPC and JPL element files it was
  *     taken from ($ILRS_DATA/smallbody/).
  */
@@ -285,6 +290,170 @@ static void test_opportunities(const ilrs_ephem *e)
     ilrs_window_free(&w);
 }
 
+/*
+ * Least-C3 ballistic Earth-Mars transfers of NASA/TM-2010-216764 (L. M.
+ * Burke, R. D. Falck, M. L. McGuire, "Interplanetary Mission Design
+ * Handbook: Earth-to-Mars Mission Opportunities 2026 to 2045", NASA Glenn,
+ * October 2010): tables 2-5 (the 2026, 2028, 2031 and 2033 opportunities),
+ * one row per transfer type -- type I below 180 degrees of transfer
+ * angle, type II above.
+ * The handbook evaluates a two-day grid of dates at 0h and prints C3 and
+ * the arrival v_inf to four figures. Its C3 matches a departure from the
+ * Earth-Moon barycentre (NAIF 3): from the Earth's centre our C3 at the table's
+ * dates is 0.035 km^2/s^2 higher in 2026 II, the Moon swinging the
+ * Earth's heliocentric velocity by up to 12.4 m/s about the barycentre
+ * (2 v_inf 12.4 m/s = 0.075 km^2/s^2); from the barycentre it agrees to
+ * the printed digits. So the departure body here is 3.
+ * Each row is checked twice: the transfer between the table's own dates
+ * (C3, v_inf, which side of 180 degrees), and the window search's refined
+ * optimum restricted to the type by its tof range (its angle, C3, dates).
+ */
+typedef struct handbook_row {
+    const char *name;
+    const char *d0, *d1;       /* departure period searched */
+    double tof_min, tof_max;   /* days: keeps the search on the type's side */
+    int type;                  /* 1: angle < 180 deg, 2: > 180 deg */
+    int interior;              /* 1: the type has a minimum of its own;
+                                  0: its C3 falls towards the 180-degree
+                                  ridge, the table's row is a grid point
+                                  close to it (only that point is checked) */
+    const char *dep, *arr;     /* the table's dates (0h) */
+    double c3, vinf_arr;       /* the table's values (km^2/s^2, km/s) */
+    const char *source;
+} handbook_row;
+
+/* Transfer angle (deg, 0..360) from the departure body at t_dep to Mars
+   at t_arr, measured in the sense of the departure body's motion. */
+static double transfer_angle(const ilrs_ephem *e, int from, double t_dep,
+                             double t_arr)
+{
+    double a[6], b[6];
+    if (ilrs_ephem_state(e, from, 10, t_dep, a, NULL) < 0 ||
+        ilrs_ephem_state(e, 499, 10, t_arr, b, NULL) < 0)
+        return NAN;
+    double h[3] = {a[1] * a[5] - a[2] * a[4], a[2] * a[3] - a[0] * a[5],
+                   a[0] * a[4] - a[1] * a[3]};
+    double n[3] = {a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2],
+                   a[0] * b[1] - a[1] * b[0]};
+    double ra = sqrt(a[0] * a[0] + a[1] * a[1] + a[2] * a[2]);
+    double rb = sqrt(b[0] * b[0] + b[1] * b[1] + b[2] * b[2]);
+    double c = (a[0] * b[0] + a[1] * b[1] + a[2] * b[2]) / (ra * rb);
+    double ang = acos(fmax(-1.0, fmin(1.0, c))) / ILRS_DEG;
+    return h[0] * n[0] + h[1] * n[1] + h[2] * n[2] < 0 ? 360.0 - ang : ang;
+}
+
+/* The transfer between the table's own dates, as printed. */
+static void check_handbook_dates(const ilrs_ephem *e, const handbook_row *r,
+                                 const ilrs_budget *b)
+{
+    char name[160];
+    double x[6], y[6];
+    ilrs_transfer t;
+    double t0 = tdb(r->dep), t1 = tdb(r->arr);
+    ilrs_ephem_state(e, 3, 10, t0, x, NULL);
+    ilrs_ephem_state(e, 499, 10, t1, y, NULL);
+    int st = ilrs_transfer_best(x, y, t0, t1, 0, ILRS_OBJ_C3, b, &t);
+    double ang = transfer_angle(e, 3, t0, t1);
+    snprintf(name, sizeof name, "%s table's dates: transfer angle %.1f deg",
+             r->name, ang);
+    check_true(name, r->type == 1 ? ang < 180.0 : ang > 180.0,
+               "type I < 180 deg < type II (the handbook's definition)");
+    snprintf(name, sizeof name, "%s C3 at the table's dates", r->name);
+    check_close(name, st == ILRS_OK ? t.c3 : NAN, r->c3, 0.01,
+                "the last printed digit (0.005) plus the handbook's "
+                "ephemeris and constants, not stated in the tables");
+    snprintf(name, sizeof name, "%s arrival v_inf at the table's dates",
+             r->name);
+    check_close(name, st == ILRS_OK ? t.vinf_arr_kms : NAN, r->vinf_arr,
+                0.005, "four printed figures");
+}
+
+/* Our window optimum, searched on the type's side, against the row. */
+static void check_handbook_row(const ilrs_ephem *e, const handbook_row *r)
+{
+    char name[160];
+    ilrs_window_spec s = window_spec(r->d0, r->d1, r->tof_min, r->tof_max);
+    s.from = 3;
+    s.step = 2.0 * ILRS_DAY_S; /* the handbook's grid; refined after */
+    check_handbook_dates(e, r, &s.budget);
+    if (!r->interior)
+        return;
+    ilrs_window w;
+    int st = ilrs_window_search(e, &s, &w, NULL);
+    snprintf(name, sizeof name, "%s window search", r->name);
+    check_true(name, st == ILRS_OK && w.found, "DE405, Earth-Moon barycentre");
+    if (st != ILRS_OK || !w.found)
+        return;
+    const ilrs_transfer *o = &w.optimum;
+    double ang = transfer_angle(e, 3, o->t_dep, o->t_arr);
+    snprintf(name, sizeof name, "%s optimum: transfer angle %.1f deg",
+             r->name, ang);
+    check_true(name, r->type == 1 ? ang < 180.0 : ang > 180.0,
+               "type I < 180 deg < type II (the handbook's definition)");
+    snprintf(name, sizeof name, "%s optimum strictly inside the tof range",
+             r->name);
+    check_true(name, o->t_arr - o->t_dep > (r->tof_min + 1.0) * ILRS_DAY_S &&
+               o->t_arr - o->t_dep < (r->tof_max - 1.0) * ILRS_DAY_S,
+               "a minimum of the type, not the edge of the search");
+    snprintf(name, sizeof name, "%s least C3 (km^2/s^2)", r->name);
+    check_close(name, o->c3, r->c3, 0.02, r->source);
+    snprintf(name, sizeof name, "%s departure (d from the table's)", r->name);
+    check_close(name, (o->t_dep - tdb(r->dep)) / ILRS_DAY_S, 0.0, 2.5,
+                "the table's 2-d grid: 2 d, plus 0.5 d along the valley's "
+                "flat floor");
+    snprintf(name, sizeof name, "%s arrival (d from the table's)", r->name);
+    check_close(name, (o->t_arr - tdb(r->arr)) / ILRS_DAY_S, 0.0, 2.5,
+                "the table's 2-d grid: 2 d, plus 0.5 d along the valley's "
+                "flat floor");
+    ilrs_window_free(&w);
+}
+
+static void test_handbook(void)
+{
+    ilrs_ephem *e = NULL;
+    check_int("DE405 opens", ilrs_ephem_open("de405", &e, NULL), ILRS_OK,
+              "casacore-data-jpl-de405, a build dependency");
+    if (!e)
+        return;
+    static const handbook_row rows[] = {
+        {"2026 type I", "2026-09-01", "2027-01-31", 150, 270, 1, 0,
+         "2026-11-14", "2027-08-09", 11.11, 2.915,
+         "NASA/TM-2010-216764 table 2: 11.11 km^2/s^2, 2026-11-14 to "
+         "2027-08-09, v_inf 2.915 km/s"},
+        {"2026 type II", "2026-09-01", "2027-01-31", 285, 400, 2, 1,
+         "2026-10-31", "2027-08-19", 9.144, 2.729,
+         "NASA/TM-2010-216764 table 2: 9.144 km^2/s^2, 2026-10-31 to "
+         "2027-08-19, v_inf 2.729 km/s"},
+        {"2028 type I", "2028-10-01", "2029-02-28", 150, 280, 1, 1,
+         "2028-12-10", "2029-07-20", 9.048, 4.892,
+         "NASA/TM-2010-216764 table 3: 9.048 km^2/s^2, 2028-12-10 to "
+         "2029-07-20, v_inf 4.892 km/s"},
+        {"2028 type II", "2028-10-01", "2029-02-28", 285, 400, 2, 1,
+         "2028-12-02", "2029-10-16", 8.928, 3.261,
+         "NASA/TM-2010-216764 table 3: 8.928 km^2/s^2, 2028-12-02 to "
+         "2029-10-16, v_inf 3.261 km/s"},
+        {"2031 type I", "2030-11-01", "2031-04-30", 120, 250, 1, 1,
+         "2031-01-28", "2031-08-06", 9.00, 5.541,
+         "NASA/TM-2010-216764 table 4: 9.00 km^2/s^2, 2031-01-28 to "
+         "2031-08-06, v_inf 5.541 km/s"},
+        {"2031 type II", "2030-11-01", "2031-04-30", 250, 400, 2, 1,
+         "2031-02-23", "2032-01-09", 8.237, 5.53,
+         "NASA/TM-2010-216764 table 4: 8.237 km^2/s^2, 2031-02-23 to "
+         "2032-01-09, v_inf 5.53 km/s"},
+        {"2033 type I", "2033-02-01", "2033-07-31", 120, 230, 1, 1,
+         "2033-04-06", "2033-10-01", 8.412, 3.956,
+         "NASA/TM-2010-216764 table 5: 8.412 km^2/s^2, 2033-04-06 to "
+         "2033-10-01, v_inf 3.956 km/s"},
+        {"2033 type II", "2033-02-01", "2033-07-31", 230, 400, 2, 1,
+         "2033-04-28", "2034-01-27", 7.781, 4.377,
+         "NASA/TM-2010-216764 table 5: 7.781 km^2/s^2, 2033-04-28 to "
+         "2034-01-27, v_inf 4.377 km/s"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        check_handbook_row(e, &rows[i]);
+    ilrs_ephem_free(e);
+}
+
 static void test_catalog(const ilrs_ephem *e0)
 {
     (void)e0;
@@ -371,6 +540,7 @@ int main(void)
     test_revs(e);
     test_window_constraints(e);
     test_opportunities(e);
+    test_handbook();
     test_catalog(e);
     test_targets();
     ilrs_ephem_free(e);
