@@ -304,6 +304,11 @@ static void test_opportunities(const ilrs_ephem *e)
  * Earth's heliocentric velocity by up to 12.4 m/s about the barycentre
  * (2 v_inf 12.4 m/s = 0.075 km^2/s^2); from the barycentre it agrees to
  * the printed digits. So the departure body here is 3.
+ * The values were read from a hand transcription of those tables (public
+ * repository markbastian/allgo, test/data/imdh/earth-mars-2026-2045.edn),
+ * not from the handbook's pages; the transfers between each row's own dates
+ * reproduce every value used to its printed digits, which confirms the
+ * transcription for these rows.
  * Each row is checked twice: the transfer between the table's own dates
  * (C3, v_inf, which side of 180 degrees), and the window search's refined
  * optimum restricted to the type by its tof range (its angle, C3, dates).
