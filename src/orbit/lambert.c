@@ -35,9 +35,9 @@
 #define STEP_DONE_N 1e-7
 #define BATTIN_DX 0.1      /* Battin's series for |x - 1| below this */
 
-/* The evaluation of T(x) and the Householder step, inlined where they are
-   used, so that in the batch's lane loop the processor overlaps the
-   steps of different problems. */
+/* The setup, guess, evaluation of T(x), Householder step and velocities,
+   inlined where they are used, so that in the batch's lane loop the
+   processor overlaps the work of different problems. */
 #if defined(__GNUC__)
 #define INLINE static inline __attribute__((always_inline))
 #else
@@ -219,7 +219,7 @@ static int tmin(const geom *g, int n, double *xm, double *tm)
 }
 
 /* The velocities of a solution x (Izzo 2015, Algorithm 1, last block). */
-static void velocities(double x, const geom *g, ilrs_lambert_solution *s)
+INLINE void velocities(double x, const geom *g, ilrs_lambert_solution *s)
 {
     double y = sqrt(1.0 + g->lam * g->lam * (x * x - 1.0));
     double xmly = xmly_of(x, y, g);
@@ -272,7 +272,7 @@ static double cbrt_guess(double z)
 }
 
 /* Izzo's initial guess for n = 0 (Izzo 2015, eq. 30). */
-static double guess0(const geom *g)
+INLINE double guess0(const geom *g)
 {
     double lam = g->lam, t = g->t, oml = g->oml2 / (1.0 + lam);
     double t00 = acos_guess(lam) + lam * sqrt(g->oml2);
@@ -291,7 +291,7 @@ static double guess0(const geom *g)
 }
 
 /* Unit vectors and the sign of lambda for the transfer plane. */
-static int plane(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
+INLINE int plane(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
 {
     double ih[3], ref[3] = {0.0, 0.0, 1.0};
     int hint = p->normal[0] != 0.0 || p->normal[1] != 0.0 ||
@@ -327,8 +327,8 @@ static int plane(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
                                   "to r1");
         sgn = 1.0;
     } else {
-        double d = ilrs_vec3_dot(ih, ref) / hn;
-        if (hint && fabs(d) < ILRS_LAMBERT_COLLINEAR)
+        double d = ilrs_vec3_dot(ih, ref);  /* its sign; / hn if hint */
+        if (hint && fabs(d / hn) < ILRS_LAMBERT_COLLINEAR)
             return ilrs_error_set(err, ILRS_EINVAL,
                                   "lambert: the normal lies in the transfer "
                                   "plane: prograde is undefined");
@@ -352,7 +352,7 @@ static int plane(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
 }
 
 /* Check the problem and reduce it to lambda, T and the geometry. */
-static int setup(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
+INLINE int setup(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
 {
     double r1n = ilrs_vec3_norm(p->r1), r2n = ilrs_vec3_norm(p->r2);
     if (!(r1n > 0.0) || !(r2n > 0.0) || !isfinite(r1n) || !isfinite(r2n))
