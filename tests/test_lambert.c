@@ -302,6 +302,61 @@ static void batch(void)
               NULL, PER, n1, st1, 1), ILRS_EINVAL, "argument check");
 }
 
+/* Single-revolution batches (max_revs 0) take the batch's lockstep path:
+   every field of every solution must still be bit for bit what the
+   single-problem call gives, including problems with a plane hint, bad
+   problems in between and a count that is not a multiple of the block. */
+static void batch_single_rev(void)
+{
+    enum { N = 2001 };
+    static ilrs_lambert_problem p[N];
+    static ilrs_lambert_solution one[N], all[N];
+    static size_t n1[N], na[N];
+    static int st1[N], sta[N];
+    unsigned seed = 29;
+    for (int i = 0; i < N; i++) {
+        double u[8];
+        for (int j = 0; j < 8; j++) {
+            seed = seed * 1664525u + 1013904223u;
+            u[j] = (seed >> 8) / 16777216.0;
+        }
+        ilrs_lambert_problem q = {{7000 * (u[0] - 0.5), 7000 * (u[1] - 0.5),
+                                   7000}, {-9000 * u[2], 9000 * u[3],
+                                   -3000 * u[4]}, 200 + 4e4 * u[5],
+                                  398600.4418, 0, u[6] < 0.3,
+                                  {0, 0, u[7] < 0.2 ? 1.0 : 0.0}};
+        p[i] = q;
+    }
+    p[5].tof_s = 0;                   /* bad: zero tof */
+    p[6].mu = -1;                     /* bad: negative mu */
+    p[1000].max_revs = 1;             /* the general path, in between */
+    ilrs_lambert_solve_batch(p, N, one, 1, n1, st1, 1);
+    ilrs_lambert_solve_batch(p, N, all, 1, na, sta, 0);
+    long mismatch = 0, bad = 0;
+    for (int i = 0; i < N; i++) {
+        ilrs_lambert_solution s[1];
+        size_t n;
+        int sti = ilrs_lambert_problem_solve(&p[i], s, 1, &n, NULL);
+        bad += sti != ILRS_OK;
+        mismatch += sti != st1[i] || sti != sta[i] || n != n1[i] ||
+                    n != na[i];
+        for (int k = 0; sti == ILRS_OK && n == 1 && k < 2; k++) {
+            const ilrs_lambert_solution *b = k ? &all[i] : &one[i];
+            mismatch += memcmp(s[0].v1, b->v1, sizeof s[0].v1) != 0 ||
+                        memcmp(s[0].v2, b->v2, sizeof s[0].v2) != 0 ||
+                        memcmp(&s[0].x, &b->x, sizeof s[0].x) != 0 ||
+                        s[0].iters != b->iters || s[0].revs != b->revs ||
+                        s[0].branch != b->branch;
+        }
+    }
+    check_int("single-rev batch: every solution identical to single calls",
+              mismatch, 0, "same operations in the lockstep path");
+    check_int("single-rev batch: exactly the two bad problems fail", bad, 2,
+              "tof = 0 and mu < 0");
+    check_int("single-rev batch: statuses of the bad problems",
+              (long)st1[5] + sta[6], 2L * ILRS_EINVAL, "per-problem status");
+}
+
 int main(void)
 {
     textbook();
@@ -310,5 +365,6 @@ int main(void)
     half_turn();
     extremes();
     batch();
+    batch_single_rev();
     return check_done();
 }

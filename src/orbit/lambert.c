@@ -14,6 +14,8 @@
 #include "ilrs/orbit.h"
 
 #include <math.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "ilrs/constants.h"
 #include "ilrs/vec.h"
@@ -32,6 +34,15 @@
 #define STEP_DONE_0 1e-4
 #define STEP_DONE_N 1e-7
 #define BATTIN_DX 0.1      /* Battin's series for |x - 1| below this */
+
+/* The setup, guess, evaluation of T(x), Householder step and velocities,
+   inlined where they are used, so that in the batch's lane loop the
+   processor overlaps the work of different problems. */
+#if defined(__GNUC__)
+#define INLINE static inline __attribute__((always_inline))
+#else
+#define INLINE static inline
+#endif
 
 /* The reduced problem: Izzo's lambda and T, and the geometry to turn x
    into velocities. */
@@ -70,7 +81,7 @@ static double xmly_of(double x, double y, const geom *g)
 }
 
 /* Non-dimensional time of flight T(x) for n revolutions; y returned. */
-static double tof_of_x(double x, const geom *g, int n, double *yp)
+INLINE double tof_of_x(double x, const geom *g, int n, double *yp)
 {
     double e = x * x - 1.0, lam = g->lam;
     double y = sqrt(1.0 + lam * lam * e);
@@ -94,7 +105,7 @@ static double tof_of_x(double x, const geom *g, int n, double *yp)
 }
 
 /* First three derivatives of T(x) (Izzo 2015, eq. 22). */
-static void tof_derivs(double x, double t, double y, double lam, double *d1,
+INLINE void tof_derivs(double x, double t, double y, double lam, double *d1,
                        double *d2, double *d3)
 {
     double l2 = lam * lam, l3 = l2 * lam, umx2 = 1.0 - x * x;
@@ -107,23 +118,36 @@ static void tof_derivs(double x, double t, double y, double lam, double *d1,
     *d3 = (7.0 * x * *d2 + 8.0 * *d1 - 3.0 * a * l2 * x * iy2) * iu;
 }
 
+/* One Householder step on T(x) = g->t from xk: the next x in *xn and
+   dT/dx at xk in *d1. Returns 1 when that step was small enough to keep
+   *xn as the root, 0 to go on, -1 when the step left the domain. */
+INLINE int householder_step(const geom *g, double xk, int n, double *xn,
+                            double *d1)
+{
+    double y, t = tof_of_x(xk, g, n, &y), d2, d3;
+    tof_derivs(xk, t, y, g->lam, d1, &d2, &d3);
+    double delta = t - g->t, d1sq = *d1 * *d1;
+    double step = delta * (d1sq - delta * d2 / 2.0) /
+                  (*d1 * (d1sq - delta * d2) + d3 * delta * delta / 6.0);
+    *xn = xk - step;
+    if (!isfinite(*xn) || *xn <= -1.0 || (n > 0 && *xn >= 1.0))
+        return -1;
+    double scale = xk < 0.0 ? 1.0 + xk : (xk > 1.0 ? xk : 1.0);
+    return fabs(step) < (n ? STEP_DONE_N : STEP_DONE_0) * scale;
+}
+
 /* Householder iteration on T(x) = g->t from x0; *d1 is dT/dx at the
    root (its sign tells the branch). */
 static int householder(const geom *g, double x0, int n, double *x,
                        int *iters, double *d1)
 {
-    double xk = x0, target = g->t;
+    double xk = x0;
     for (int it = 1; it <= MAX_ITER; it++) {
-        double y, t = tof_of_x(xk, g, n, &y), d2, d3;
-        tof_derivs(xk, t, y, g->lam, d1, &d2, &d3);
-        double delta = t - target, d1sq = *d1 * *d1;
-        double step = delta * (d1sq - delta * d2 / 2.0) /
-                      (*d1 * (d1sq - delta * d2) + d3 * delta * delta / 6.0);
-        double xn = xk - step;
-        if (!isfinite(xn) || xn <= -1.0 || (n > 0 && xn >= 1.0))
+        double xn;
+        int done = householder_step(g, xk, n, &xn, d1);
+        if (done < 0)
             return ILRS_ENOCONV;
-        double scale = xk < 0.0 ? 1.0 + xk : (xk > 1.0 ? xk : 1.0);
-        if (fabs(step) < (n ? STEP_DONE_N : STEP_DONE_0) * scale) {
+        if (done) {
             *x = xn;
             *iters = it;
             return ILRS_OK;
@@ -195,7 +219,7 @@ static int tmin(const geom *g, int n, double *xm, double *tm)
 }
 
 /* The velocities of a solution x (Izzo 2015, Algorithm 1, last block). */
-static void velocities(double x, const geom *g, ilrs_lambert_solution *s)
+INLINE void velocities(double x, const geom *g, ilrs_lambert_solution *s)
 {
     double y = sqrt(1.0 + g->lam * g->lam * (x * x - 1.0));
     double xmly = xmly_of(x, y, g);
@@ -226,14 +250,35 @@ static double acos_guess(double x)
     return x < 0.0 ? ILRS_PI - r : r;
 }
 
+/* z^(1/3) for the initial guess only: the exponent divided by three in
+   the bit pattern (within 4 %), then two of Halley's steps
+   y <- y (y^3 + 2 z) / (2 y^3 + z), each cubing the relative error, so
+   within 1e-12 -- far below the guess's own error. libm's cbrt, for
+   zero, subnormal, infinite or NaN z. */
+static double cbrt_guess(double z)
+{
+    if (!(z > 1e-300 && z < 1e300))
+        return cbrt(z);
+    uint64_t u;
+    memcpy(&u, &z, sizeof u);
+    u = u / 3 + UINT64_C(0x2AA0000000000000);  /* exact for z = 1 */
+    double y;
+    memcpy(&y, &u, sizeof y);
+    for (int k = 0; k < 2; k++) {
+        double y3 = y * y * y;
+        y *= (y3 + 2.0 * z) / (2.0 * y3 + z);
+    }
+    return y;
+}
+
 /* Izzo's initial guess for n = 0 (Izzo 2015, eq. 30). */
-static double guess0(const geom *g)
+INLINE double guess0(const geom *g)
 {
     double lam = g->lam, t = g->t, oml = g->oml2 / (1.0 + lam);
     double t00 = acos_guess(lam) + lam * sqrt(g->oml2);
     double t1 = 2.0 / 3.0 * oml * (1.0 + lam + lam * lam);
     if (t >= t00)
-        return cbrt((t00 / t) * (t00 / t)) - 1.0;  /* (T00 / T)^(2/3) - 1 */
+        return cbrt_guess((t00 / t) * (t00 / t)) - 1.0;  /* (T00/T)^(2/3) - 1 */
     if (t <= t1) {
         double l2 = lam * lam;
         double oml5 = oml * (1.0 + lam + l2 + l2 * lam + l2 * l2);
@@ -246,7 +291,7 @@ static double guess0(const geom *g)
 }
 
 /* Unit vectors and the sign of lambda for the transfer plane. */
-static int plane(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
+INLINE int plane(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
 {
     double ih[3], ref[3] = {0.0, 0.0, 1.0};
     int hint = p->normal[0] != 0.0 || p->normal[1] != 0.0 ||
@@ -282,8 +327,8 @@ static int plane(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
                                   "to r1");
         sgn = 1.0;
     } else {
-        double d = ilrs_vec3_dot(ih, ref) / hn;
-        if (hint && fabs(d) < ILRS_LAMBERT_COLLINEAR)
+        double d = ilrs_vec3_dot(ih, ref);  /* its sign; / hn if hint */
+        if (hint && fabs(d / hn) < ILRS_LAMBERT_COLLINEAR)
             return ilrs_error_set(err, ILRS_EINVAL,
                                   "lambert: the normal lies in the transfer "
                                   "plane: prograde is undefined");
@@ -307,7 +352,7 @@ static int plane(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
 }
 
 /* Check the problem and reduce it to lambda, T and the geometry. */
-static int setup(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
+INLINE int setup(const ilrs_lambert_problem *p, geom *g, ilrs_error *err)
 {
     double r1n = ilrs_vec3_norm(p->r1), r2n = ilrs_vec3_norm(p->r2);
     if (!(r1n > 0.0) || !(r2n > 0.0) || !isfinite(r1n) || !isfinite(r2n))
@@ -455,16 +500,73 @@ typedef struct {
     int *status;
 } batch;
 
+/* Single-revolution problems (max_revs 0), LANES at a time in
+   lockstep: the Householder iterations of different problems are
+   independent, so the processor overlaps them where one problem's chain
+   of dependent operations would leave it idle. Each problem goes through
+   exactly the operations of ilrs_lambert_problem_solve (same setup,
+   guess, steps and velocities), so the results are identical; a problem
+   that is not of this kind, fails its setup or leaves Householder's
+   iteration is handed to ilrs_lambert_problem_solve whole. */
+#define LANES 2
+
+static void batch_lanes(batch *b, size_t i0, size_t m)
+{
+    geom g[LANES];
+    double x[LANES];
+    int state[LANES], iters[LANES], live = 0;  /* state: 0 live, 1 done,
+                                                  -1 scalar path */
+    for (size_t j = 0; j < m; j++) {
+        const ilrs_lambert_problem *p = &b->p[i0 + j];
+        int fast = p->max_revs == 0 && setup(p, &g[j], NULL) == ILRS_OK;
+        state[j] = fast ? 0 : -1;
+        if (fast) {
+            x[j] = guess0(&g[j]);
+            live++;
+        }
+    }
+    for (int it = 1; it <= MAX_ITER && live > 0; it++)
+        for (size_t j = 0; j < m; j++) {
+            if (state[j] != 0)
+                continue;
+            double xn, d1;
+            int done = householder_step(&g[j], x[j], 0, &xn, &d1);
+            x[j] = xn;
+            if (done != 0) {
+                state[j] = done > 0 ? 1 : -1;
+                iters[j] = it;
+                live--;
+            }
+        }
+    for (size_t j = 0; j < m; j++) {
+        size_t i = i0 + j;
+        ilrs_lambert_solution *sol = b->out + i * b->per;
+        if (state[j] == 1) {
+            sol->revs = 0;
+            sol->branch = 0;
+            sol->iters = iters[j];
+            velocities(x[j], &g[j], sol);
+            if (isfinite(sol->v1[0] + sol->v1[1] + sol->v1[2] + sol->v2[0] +
+                         sol->v2[1] + sol->v2[2])) {
+                b->nsol[i] = 1;
+                b->status[i] = ILRS_OK;
+                continue;
+            }
+        }
+        b->status[i] = ilrs_lambert_problem_solve(
+            &b->p[i], sol, b->per, &b->nsol[i], NULL);
+    }
+}
+
 static int batch_range(void *ctx, size_t begin, size_t end)
 {
     batch *b = ctx;
     int first = ILRS_OK;
-    for (size_t i = begin; i < end; i++) {
-        b->status[i] = ilrs_lambert_problem_solve(
-            &b->p[i], b->out + i * b->per, b->per, &b->nsol[i], NULL);
+    for (size_t i = begin; i < end; i += LANES)
+        batch_lanes(b, i, end - i < LANES ? end - i : LANES);
+    for (size_t i = begin; i < end; i++)
         if (b->status[i] != ILRS_OK && first == ILRS_OK)
             first = b->status[i];
-    }
     return first;
 }
 

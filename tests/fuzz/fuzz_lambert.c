@@ -4,7 +4,8 @@
    only finite velocities. First byte odd: bytes scaled into sensible
    problems (radii 0.1-10 units, tof 1e-3-1e3 periods, 0-5 revolutions,
    either direction, sometimes a normal): then the solver must succeed
-   unless r1 and r2 are collinear. */
+   unless r1 and r2 are collinear. Either way the batch call must give
+   the single call's result. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -43,6 +44,19 @@ static void check(const ilrs_lambert_problem *p, int sensible)
     } else if (n != 0 || (sensible && st != ILRS_EINVAL)) {
         abort();
     }
+    /* The batch call on the same problem: the same status, count and
+       bits (its single-revolution path is separate code). */
+    ilrs_lambert_solution b[11];
+    size_t nb = 99;
+    int stb = 99;
+    ilrs_lambert_solve_batch(p, 1, b, 11, &nb, &stb, 1);
+    if (stb != st || nb != n)
+        abort();
+    for (size_t i = 0; st == ILRS_OK && i < n; i++)
+        if (memcmp(s[i].v1, b[i].v1, sizeof s[i].v1) ||
+            memcmp(s[i].v2, b[i].v2, sizeof s[i].v2) || s[i].x != b[i].x ||
+            s[i].iters != b[i].iters)
+            abort();
     /* The state at r1 as elements and back. */
     double st0[6] = {p->r1[0], p->r1[1], p->r1[2], p->r2[0] * 1e-3,
                      p->r2[1] * 1e-3, p->r2[2] * 1e-3}, back[6];
