@@ -33,8 +33,9 @@ static const char plan_help[] =
     "computation, listing every problem. Otherwise it is imported into the\n"
     "registry, and for each mission with a launch date or window:\n"
     "  Moon: the Earth-Moon transfer for each launch day from the launch\n"
-    "    site (as 'ilrs lunar-transfer': 200 km parking orbit, 4.5 d to a\n"
-    "    100 km polar lunar orbit, descent to the landing site if any);\n"
+    "    site (as 'ilrs lunar-transfer': 200 km parking orbit, 4.5 d to\n"
+    "    the mission's lunar_orbit, by default 100 km circular polar,\n"
+    "    descent to the landing site if any);\n"
     "  planets and small bodies: the launch window (as 'ilrs window'),\n"
     "    C3 limited by the vehicle's payload-vs-C3 table and launch_mass,\n"
     "    |DLA| by the launch site's latitude, and its porkchop chart;\n"
@@ -172,6 +173,15 @@ static void mission_basics(const ilrs_program *p, plan_mission *m)
         m->land_lat = fld_num(p, m->landing, "lat");
         m->land_lon = fld_num(p, m->landing, "lon");
     }
+    double pe = fld_num(p, id, "lunar_orbit.peri_km");
+    double ap = fld_num(p, id, "lunar_orbit.apo_km");
+    double inc = fld_num(p, id, "lunar_orbit.inc_deg");
+    m->lo_given = isfinite(pe) || isfinite(ap) || isfinite(inc);
+    m->lo_peri = isfinite(pe) ? pe : PLAN_LUNAR_ORBIT_KM;
+    m->lo_apo = isfinite(ap) ? ap : fmax(m->lo_peri, PLAN_LUNAR_ORBIT_KM);
+    if (isfinite(pe) && !isfinite(ap))
+        m->lo_apo = pe;
+    m->lo_inc = isfinite(inc) ? inc : PLAN_LUNAR_INC_DEG;
     m->c3_limit = c3_for_mass(m, m->launch_mass);
     m->dla_limit = m->has_lsite ? fabs(m->lsite_lat) * ILRS_DEG : INFINITY;
     m->capacity = NAN;
@@ -460,8 +470,9 @@ static void lunar_setup(plan_mission *m)
     sp->site_lon = m->lsite_lon * ILRS_DEG;
     sp->park_alt_km = PLAN_PARK_ALT_KM;
     sp->tof_s = PLAN_LUNAR_TOF_D * ILRS_DAY_S;
-    sp->peri_alt_km = sp->apo_alt_km = PLAN_LUNAR_ORBIT_KM;
-    sp->lunar_inc = PLAN_LUNAR_INC_DEG * ILRS_DEG;
+    sp->peri_alt_km = m->lo_peri;
+    sp->apo_alt_km = m->lo_apo;
+    sp->lunar_inc = m->lo_inc * ILRS_DEG;
     if (m->lands && m->landing[0]) {
         sp->land = 1;
         sp->land_lat = m->land_lat * ILRS_DEG;

@@ -18,8 +18,9 @@
 /* What plan designs for a mission. */
 typedef enum { PK_NONE = 0, PK_LUNAR, PK_DEEP } plan_kind;
 
-/* Lunar orbit and transfer settings of every lunar mission (the
-   `ilrs lunar-transfer` defaults). */
+/* Lunar orbit (unless the mission's lunar_orbit says otherwise) and
+   transfer settings of every lunar mission (the `ilrs lunar-transfer`
+   defaults). */
 #define PLAN_LUNAR_ORBIT_KM 100.0
 #define PLAN_LUNAR_INC_DEG 90.0
 #define PLAN_LUNAR_TOF_D 4.5
@@ -45,6 +46,8 @@ typedef struct {
     int lands;                /* lander, rover, hopper or sample return */
     double land_lat, land_lon;     /* deg */
     /* lunar */
+    double lo_peri, lo_apo, lo_inc;  /* lunar orbit: km, km, deg */
+    int lo_given;             /* 1: from the mission's lunar_orbit */
     ilrs_lunar_transfer_spec lsp;
     double day0;
     int ndays, best;

@@ -113,6 +113,8 @@ static json_t *lunar_json(const plan_mission *m)
         m->lsp.tof_s / ILRS_DAY_S, "lunar_peri_alt_km", m->lsp.peri_alt_km,
         "lunar_apo_alt_km", m->lsp.apo_alt_km, "lunar_inc_deg",
         m->lsp.lunar_inc / ILRS_DEG);
+    json_object_set_new(o, "lunar_orbit_source",
+                        json_string(m->lo_given ? "mission" : "default"));
     json_object_set_new(o, "landing",
                         m->lsp.land ? json_pack("{s:s,s:f,s:f}", "site",
                                                 m->landing, "lat_deg",
@@ -331,9 +333,10 @@ static json_t *rules_json(void)
     return json_pack(
         "{s:s,s:s,s:s,s:s,s:s,s:s}", "lunar",
         "ilrs lunar-transfer for each launch day from the launch site: "
-        "200 km circular parking orbit, TLI to perilune 4.5 d, 100 km "
-        "circular lunar orbit at 90 deg to the Moon's equator, descent to "
-        "the landing site of landers; the day with the least total dv",
+        "200 km circular parking orbit, TLI to perilune 4.5 d, the "
+        "mission's lunar_orbit (default: 100 km circular at 90 deg to the "
+        "Moon's equator), descent to the landing site of landers; the day "
+        "with the least total dv",
         "deep_space",
         "ilrs window from Earth over the launch window: direct transfers, "
         "tof from max(60 d, 0.3 Hohmann) to max(2 Hohmann, 730 d), grid 1 d "

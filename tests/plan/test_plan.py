@@ -33,6 +33,7 @@ TABLE = [(-60.0, 25000.0), (-16.0, 14000.0), (-2.0, 8200.0), (11.0, 5000.0)]
 MARS_MASS = 5200.0
 SITE = (19.614, 110.951)          # Wenchang, geodetic deg
 LANDING = (43.06, -51.92)         # Statio Tianchuan (Chang'e-5)
+LUNAR_ORBIT = (200.0, 200.0, 80.0)  # L1's lunar_orbit: peri, apo km, inc deg
 
 PROGRAM = f"""
 program: {{id: T, name: Test program}}
@@ -52,6 +53,7 @@ missions:
   - {{id: RELAY, name: Relay, lead: A, type: relay, target: Moon, launch: 2026-01-10, status: approved}}
   - {{id: L1, name: Lander, lead: A, type: [lander], target: Moon, vehicle: V5, launch_site: W,
      launch: {{from: 2026-03-01, to: 2026-03-04}}, landing_site: R, status: approved, launch_mass: 8000 kg,
+     lunar_orbit: {{peri_km: {LUNAR_ORBIT[0]:g}, apo_km: {LUNAR_ORBIT[1]:g}, inc_deg: {LUNAR_ORBIT[2]:g}}},
      budget: {{mass: 20 kg, power_avg: 50 W, accommodation: surface, night_survival: false}}}}
   - {{id: M1, name: Mars orbiter, lead: A, type: orbiter, target: Mars, vehicle: V5, launch_site: W,
      launch: {{from: 2028-10-20, to: 2028-12-10}}, status: approved, launch_mass: {MARS_MASS} kg,
@@ -127,8 +129,17 @@ def test_lunar(plan):
     lu = m["lunar"]
     ref = jrun(["lunar-transfer", "--site", f"{SITE[0]},{SITE[1]}",
                 "--depart", f"{lu['depart_first']}/{lu['depart_last']}",
-                "--land", f"{LANDING[0]},{LANDING[1]}", "--format", "json"])
+                "--land", f"{LANDING[0]},{LANDING[1]}",
+                "--orbit", f"{LUNAR_ORBIT[0]:g}x{LUNAR_ORBIT[1]:g}",
+                "--inc", f"{LUNAR_ORBIT[2]:g}", "--format", "json"])
     ok = [d for d in ref["days"] if d["exists"]]
+    check_eq("lunar: the mission's lunar_orbit is used",
+             (lu["lunar_peri_alt_km"], lu["lunar_apo_alt_km"],
+              lu["lunar_inc_deg"], lu["lunar_orbit_source"]),
+             LUNAR_ORBIT + ("mission",), "lunar_orbit field of L1")
+    check_close("lunar: achieved inclination", lu["best"]["lunar_inc_deg"],
+                LUNAR_ORBIT[2], 0.01, "differential correction to the "
+                "target inclination (ilrs lunar-transfer's tolerance)")
     best = min(ok, key=lambda d: d["total_dv_kms"])
     check_eq("lunar: days searched", lu["days_searched"], len(ref["days"]),
              "ilrs lunar-transfer over the same days")
@@ -318,14 +329,17 @@ def test_browser(plan):
 def test_errors():
     bad = write("bad.yaml", PROGRAM.replace("lat: 43.06", "lat: 143.06")
                 .replace("mass: 12 kg", "mass: twelve")
+                .replace("apo_km: 200", "apo_km: 150")
+                .replace("inc_deg: 80", "inc_deg: 200")
                 + "  - {id: P5, name: X, partner: NOPE, mass: 1, needs: orbit,"
                   " status: proposed}\n")
     out = os.path.join(TMP, "bad-out")
     rc, sout, serr = run(["plan", bad, "--out", out])
     check_eq("program with errors: exit 1", rc, 1, "docs/plan.md")
-    for what in ("143.06", "twelve", "NOPE"):
+    for what in ("143.06", "twelve", "NOPE", "apolune 150 km is below perilune 200 km",
+                 "inc_deg"):
         check_in(f"problem listed: {what}", what, serr, "every problem")
-    check_in("count of problems", "3 problems", serr, "summary line")
+    check_in("count of problems", "5 problems", serr, "summary line")
     check_true("nothing written", not os.path.exists(out),
                "stops before any computation")
     dem = write("dem.yaml", PROGRAM.replace(
