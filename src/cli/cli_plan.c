@@ -677,21 +677,48 @@ static void mass_check(plan_mission *m)
                       m->capacity, m->c3, m->launch_mass);
 }
 
-/* The relay: the Queqiao-2 preset orbit when the program has a relay
-   mission to the Moon launched by the start of the site's period. */
+/* An Earth-Moon L2 relay mission: its target names L2. */
+static int l2_target(const char *target)
+{
+    return strstr(target, "L2") != NULL || strstr(target, "l2") != NULL;
+}
+
+/* Far side: more than 90 deg of longitude from the sub-Earth meridian. */
+static int far_side(double lon_deg)
+{
+    double l = fmod(lon_deg + 540.0, 360.0) - 180.0;
+    return fabs(l) > 90.0;
+}
+
+/* The relay: of the relay missions launched by the start of the site's
+   period, the latest one that serves the site: a lunar relay (target
+   Moon: the Queqiao-2 preset orbit) for any site, an Earth-Moon L2 relay
+   (the Queqiao L2 halo preset) for far-side sites. */
 static void site_relay(plan_run *r, plan_site *s)
 {
+    const plan_mission *best = NULL;
     for (size_t i = 0; i < r->nm; i++) {
         const plan_mission *m = &r->m[i];
-        if (!has_word(m->types, "relay") || strcasecmp(m->target, "Moon") ||
-            !m->has_launch || m->t0 > s->t0)
+        if (!has_word(m->types, "relay") || !m->has_launch || m->t0 > s->t0)
             continue;
-        if (ilrs_relay_parse("queqiao2", &s->relay, NULL) == 0) {
-            s->has_relay = 1;
-            snprintf(s->relay_name, sizeof s->relay_name,
-                     "%s (queqiao2 preset orbit)", m->id);
-        }
+        int moon = !strcasecmp(m->target, "Moon");
+        int l2 = l2_target(m->target) && far_side(s->lon);
+        if ((moon || l2) && (!best || m->t0 >= best->t0))
+            best = m;
+    }
+    if (!best)
         return;
+    s->relay_l2 = strcasecmp(best->target, "Moon") != 0;
+    const char *preset = s->relay_l2 ? "queqiao" : "queqiao2";
+    ilrs_error err = {0, ""};
+    if (ilrs_relay_parse(preset, &s->relay, &err) == 0) {
+        s->has_relay = 1;
+        snprintf(s->relay_name, sizeof s->relay_name, "%s (%s)", best->id,
+                 s->relay_l2 ? "queqiao L2 halo preset"
+                             : "queqiao2 preset orbit");
+    } else {
+        ilrs_diag_add(&r->warn, "landing site %s: relay %s: %s", s->id,
+                      best->id, err.msg);
     }
 }
 

@@ -73,6 +73,7 @@ typedef struct {
     double lat, lon;          /* deg */
     ilrs_dem *dem;
     int has_relay;
+    int relay_l2;             /* the relay is the L2 halo preset */
     ilrs_relay relay;
     double t0, t1;
     double *horizon;

@@ -223,6 +223,31 @@ static json_t *mission_json(const plan_run *r, const plan_mission *m)
     return o;
 }
 
+/* The relay's orbit: the preset's name, and for a CR3BP orbit what
+   reproduces it (the x-z plane state, period, units, phase-0 epoch). */
+static json_t *relay_json(const plan_site *s)
+{
+    if (!s->has_relay)
+        return json_null();
+    if (s->relay.kind != ILRS_RELAY_CR3BP)
+        return json_pack("{s:s,s:s}", "preset", "queqiao2", "kind",
+                         "kepler");
+    const ilrs_relay *r = &s->relay;
+    char ep[48];
+    plan_utc(r->t_ref, ep, sizeof ep);
+    json_t *x0 = json_array();
+    for (int k = 0; k < 6; k++)
+        json_array_append_new(x0, json_real(r->periodic.x0[k]));
+    return json_pack("{s:s,s:s,s:s,s:o,s:f,s:f,s:f,s:f,s:f,s:b,s:s}",
+                     "preset", "queqiao", "kind", "cr3bp",
+                     "family", ilrs_cr3bp_family_name(r->periodic.family),
+                     "x0", x0, "period", r->periodic.period,
+                     "amplitude_km", r->periodic.amplitude * r->sys.l_km,
+                     "mu", r->sys.mu, "length_km", r->sys.l_km,
+                     "time_s", r->sys.t_s, "south", r->periodic.south,
+                     "epoch_utc", ep);
+}
+
 static json_t *site_json(const plan_site *s)
 {
     char d0[48], d1[48];
@@ -239,6 +264,7 @@ static json_t *site_json(const plan_site *s)
                                   "to_utc", d1, "step_s", PLAN_SITE_STEP_S,
                                   "samples", (json_int_t)t->nsamples));
     json_object_set_new(o, "relay", jstr(s->relay_name));
+    json_object_set_new(o, "relay_orbit", relay_json(s));
     int ok = s->status >= 0;
     json_object_set_new(o, "sun_fraction", jnum(ok ? t->sun_fraction : NAN));
     json_object_set_new(o, "earth_fraction",
@@ -356,8 +382,10 @@ static json_t *rules_json(void)
         "sites",
         "landing sites of landers: horizon from the site's DEM or a smooth "
         "sphere, one year hourly from the first launch window's start; "
-        "relay: the queqiao2 preset when a lunar relay mission launched by "
-        "then");
+        "relay: of the relay missions launched by then, the latest: target "
+        "Moon, the queqiao2 preset orbit; target Earth-Moon L2, for far-side "
+        "sites only, the queqiao L2 halo preset (CR3BP halo, 13000 km "
+        "z-amplitude, carried to the ephemeris at each epoch)");
 }
 
 int plan_write_json(plan_run *r)
