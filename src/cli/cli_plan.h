@@ -25,7 +25,8 @@ typedef enum { PK_NONE = 0, PK_LUNAR, PK_DEEP } plan_kind;
 #define PLAN_LUNAR_INC_DEG 90.0
 #define PLAN_LUNAR_TOF_D 4.5
 #define PLAN_PARK_ALT_KM 200.0
-/* Site statistics: one year from the launch window's start, hourly. */
+/* Site statistics: one year from the arrival of the first mission landing
+   there (its cheapest transfer's LOI), hourly. */
 #define PLAN_SITE_DAYS 365.0
 #define PLAN_SITE_STEP_S 3600.0
 
@@ -75,7 +76,8 @@ typedef struct {
     int has_relay;
     int relay_l2;             /* the relay is the L2 halo preset */
     ilrs_relay relay;
-    double t0, t1;
+    double t0, t1;            /* statistics period (TDB s) */
+    char start_by[160];       /* what sets t0 */
     double *horizon;
     int naz;
     double terrain_km;

@@ -260,9 +260,10 @@ static json_t *site_json(const plan_site *s)
                           s->dem ? s->dem_path : "smooth sphere",
                           "terrain_height_m", jnum(s->terrain_km * 1000.0));
     json_object_set_new(o, "period",
-                        json_pack("{s:s,s:s,s:f,s:I}", "from_utc", d0,
+                        json_pack("{s:s,s:s,s:f,s:I,s:s}", "from_utc", d0,
                                   "to_utc", d1, "step_s", PLAN_SITE_STEP_S,
-                                  "samples", (json_int_t)t->nsamples));
+                                  "samples", (json_int_t)t->nsamples,
+                                  "starts_at", s->start_by));
     json_object_set_new(o, "relay", jstr(s->relay_name));
     json_object_set_new(o, "relay_orbit", relay_json(s));
     int ok = s->status >= 0;
@@ -381,7 +382,9 @@ static json_t *rules_json(void)
         "with launch_mass",
         "sites",
         "landing sites of landers: horizon from the site's DEM or a smooth "
-        "sphere, one year hourly from the first launch window's start; "
+        "sphere, one year hourly from the first arrival of the missions "
+        "landing there (LOI of the cheapest transfer; no transfer: launch "
+        "window start + 4.5 d); "
         "relay: of the relay missions launched by then, the latest: target "
         "Moon, the queqiao2 preset orbit; target Earth-Moon L2, for far-side "
         "sites only, the queqiao L2 halo preset (CR3BP halo, 13000 km "
@@ -706,7 +709,7 @@ static void site_text(const plan_site *s, char *b, size_t n)
     }
     snprintf(b, n, "sunlight %.0f%% of the time, Earth in view %.0f%%, "
              "link %.0f%% (Earth, or relay: %s), longest night %.0f h (%s, "
-             "one year from the launch window)", 100 * s->st.sun_fraction,
+             "one year from the first arrival)", 100 * s->st.sun_fraction,
              100 * s->st.earth_fraction, 100 * s->st.link_fraction,
              s->has_relay ? s->relay_name : "none modelled",
              s->st.longest_night_s / 3600, s->dem ? "DEM" : "smooth sphere");
@@ -819,8 +822,11 @@ static int html_sites(ilrs_html *h, const plan_run *r)
     const char *head[] = {"Site", "Used by", "Terrain", "Sunlight",
                           "Earth in view", "Relay", "Link", "Longest night"};
     ilrs_html_heading(h, 2, "Landing sites");
-    ilrs_html_para(h, "One year from the start of the first launch window "
-                   "of the missions landing there, hourly. Sunlight: mean "
+    ilrs_html_para(h, "One year from the arrival at the Moon (lunar orbit "
+                   "insertion of the cheapest transfer) of the first "
+                   "mission landing there, hourly; no landing date is "
+                   "modelled, so the first days count as landed. Sunlight: "
+                   "mean "
                    "visible fraction of the solar disc above the horizon. "
                    "Link: Earth in view, or the relay in view while it sees "
                    "the Earth.");

@@ -157,6 +157,12 @@ def test_lunar(plan):
               "c3_km2s2"):
         check_close(f"lunar: {k}", lu["best"][k], best[k], 1e-9,
                     "ilrs lunar-transfer, same inputs: the same library call")
+    site = by_id(plan["sites"], "R")
+    check_eq("site statistics start at L1's arrival",
+             site["period"]["from_utc"], best["loi_utc"][:19],
+             "LOI of the cheapest day by ilrs lunar-transfer (docs/plan.md)")
+    check_in("site period says what starts it", "L1 arrival",
+             site["period"]["starts_at"], "plan.json")
     check_close("lunar: vehicle capacity at C3", m["vehicle_capacity_kg"],
                 interp_mass(m["c3_km2s2"]), 1e-6,
                 "linear interpolation of the program's table, done here")
