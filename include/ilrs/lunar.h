@@ -34,6 +34,7 @@
 
 #include "ilrs/core.h"
 #include "ilrs/ephem.h"
+#include "ilrs/cr3bp.h"
 #include "ilrs/kepler.h"
 
 #ifdef __cplusplus
@@ -209,29 +210,63 @@ void ilrs_topo_azel(const double site[3], const double up[3],
                     double *dist_km);
 
 /*
- * A relay on a Keplerian orbit about the Moon. The elements are in the
- * Moon's mean-equator inertial frame of the epoch t_ref (the Moon ME axes
- * at t_ref, held fixed in inertial space).
+ * A relay: on a Keplerian orbit about the Moon (kind ILRS_RELAY_KEPLER, the
+ * zero value), or on a periodic orbit of the Earth-Moon circular restricted
+ * three-body problem (ILRS_RELAY_CR3BP, e.g. an L2 halo), carried to the
+ * ephemeris model at each epoch by ilrs_cr3bp_to_ephem.
+ * Kepler: the elements are in the Moon's mean-equator inertial frame of the
+ * epoch t_ref (the Moon ME axes at t_ref, held fixed in inertial space).
+ * CR3BP: one period sampled at ILRS_RELAY_NS equal steps (normalised
+ * rotating states), phase 0 (the orbit's x-z plane crossing x0) at t_ref.
  */
+typedef enum ilrs_relay_kind {
+    ILRS_RELAY_KEPLER = 0,
+    ILRS_RELAY_CR3BP = 1
+} ilrs_relay_kind;
+
+#define ILRS_RELAY_NS 256
+
 typedef struct ilrs_relay {
     ilrs_conic orbit;   /* gm = ILRS_GM_MOON, q (km), e, i, node, argp (rad),
                            tp (TDB s past J2000) */
     double t_ref;       /* epoch of the frame (TDB s past J2000) */
     double min_el;      /* minimum elevation at the site (rad) */
+    ilrs_relay_kind kind;
+    ilrs_cr3bp_system sys;            /* CR3BP: the system */
+    ilrs_cr3bp_orbit periodic;        /* CR3BP: the orbit */
+    double track[ILRS_RELAY_NS + 1][6]; /* CR3BP: states over one period */
 } ilrs_relay;
 
 /*
- * ilrs_relay_parse -- relay elements from text: "queqiao2" (the preset:
+ * ilrs_relay_parse -- relay from text: "queqiao2" (the preset:
  * 200 x 16 000 km altitude, 24 h; see docs/lunar.md for the source and the
- * assumed orientation), or "HP,HA,INC,NODE,ARGP,TP" (periapsis and
- * apoapsis altitudes in km above 1737.4 km, angles in degrees, TP an epoch
- * as ilrs_time_parse_tdb); the frame epoch t_ref is TP.
- * Returns: ILRS_OK; ILRS_EFORMAT with the bad field in err.
+ * assumed orientation), "queqiao" (the preset Earth-Moon L2 halo: 13 000 km
+ * z-amplitude, southern, phase 0 at the 2018-06-14 orbit entry; see
+ * docs/lunar.md), "l2halo,AZ,N|S,EPOCH" (an L2 halo of z-amplitude AZ km,
+ * northern or southern, phase 0 at EPOCH), or "HP,HA,INC,NODE,ARGP,TP"
+ * (periapsis and apoapsis altitudes in km above 1737.4 km, angles in
+ * degrees, TP an epoch as ilrs_time_parse_tdb); the frame epoch t_ref is TP.
+ * Returns: ILRS_OK; ILRS_EFORMAT with the bad field in err; the CR3BP
+ *   family's errors (ILRS_ERANGE: no halo of that amplitude).
  */
 int ilrs_relay_parse(const char *text, ilrs_relay *out, ilrs_error *err);
 
 /*
- * ilrs_relay_position -- relay position (km, Moon ME at t) at t.
+ * ilrs_relay_cr3bp -- a relay on a CR3BP periodic orbit: one period of
+ * `orbit` sampled for ilrs_relay_position, phase 0 at t_ref.
+ * Given: sys, orbit (from ilrs_cr3bp_family_orbit), t_ref (TDB s)
+ * Returned: out (min_el 0)
+ * Returns: ILRS_OK; ILRS_EINVAL (period not positive); propagation errors.
+ */
+int ilrs_relay_cr3bp(const ilrs_cr3bp_system *sys,
+                     const ilrs_cr3bp_orbit *orbit, double t_ref,
+                     ilrs_relay *out, ilrs_error *err);
+
+/*
+ * ilrs_relay_position -- relay position (km, Moon-centred, Moon ME at t)
+ * at t. CR3BP: the rotating state at the phase of t (cubic Hermite
+ * between samples, the orbit repeated period after period), then
+ * ilrs_cr3bp_to_ephem at t.
  * Returns: ILRS_OK or the ephemeris status.
  */
 int ilrs_relay_position(const ilrs_ephem *e, const ilrs_relay *r, double t,

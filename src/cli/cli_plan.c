@@ -33,16 +33,19 @@ static const char plan_help[] =
     "computation, listing every problem. Otherwise it is imported into the\n"
     "registry, and for each mission with a launch date or window:\n"
     "  Moon: the Earth-Moon transfer for each launch day from the launch\n"
-    "    site (as 'ilrs lunar-transfer': 200 km parking orbit, 4.5 d to a\n"
-    "    100 km polar lunar orbit, descent to the landing site if any);\n"
+    "    site (as 'ilrs lunar-transfer': 200 km parking orbit, 4.5 d to\n"
+    "    the mission's lunar_orbit, by default 100 km circular polar,\n"
+    "    descent to the landing site if any);\n"
     "  planets and small bodies: the launch window (as 'ilrs window'),\n"
     "    C3 limited by the vehicle's payload-vs-C3 table and launch_mass,\n"
     "    |DLA| by the launch site's latitude, and its porkchop chart;\n"
     "  the mass the vehicle delivers at that C3 against launch_mass.\n"
     "Each landing site used by a lander gets its horizon (DEM named by the\n"
     "site's 'dem', else a smooth sphere), sunlight, Earth/relay link and\n"
-    "longest night over one year from the launch window's start. Then the\n"
-    "budget check and the payload allocation. See docs/plan.md.\n"
+    "longest night over one year from the arrival of the first mission\n"
+    "landing there (the LOI of its cheapest transfer; with no transfer,\n"
+    "the launch window's start + 4.5 d). Then the budget check and the\n"
+    "payload allocation. See docs/plan.md.\n"
     "\n"
     "  --out DIR          report directory (default ./ilrs-plan): index.html,\n"
     "                     plan.json, missions.csv, sites.csv, allocation.csv,\n"
@@ -172,6 +175,15 @@ static void mission_basics(const ilrs_program *p, plan_mission *m)
         m->land_lat = fld_num(p, m->landing, "lat");
         m->land_lon = fld_num(p, m->landing, "lon");
     }
+    double pe = fld_num(p, id, "lunar_orbit.peri_km");
+    double ap = fld_num(p, id, "lunar_orbit.apo_km");
+    double inc = fld_num(p, id, "lunar_orbit.inc_deg");
+    m->lo_given = isfinite(pe) || isfinite(ap) || isfinite(inc);
+    m->lo_peri = isfinite(pe) ? pe : PLAN_LUNAR_ORBIT_KM;
+    m->lo_apo = isfinite(ap) ? ap : fmax(m->lo_peri, PLAN_LUNAR_ORBIT_KM);
+    if (isfinite(pe) && !isfinite(ap))
+        m->lo_apo = pe;
+    m->lo_inc = isfinite(inc) ? inc : PLAN_LUNAR_INC_DEG;
     m->c3_limit = c3_for_mass(m, m->launch_mass);
     m->dla_limit = m->has_lsite ? fabs(m->lsite_lat) * ILRS_DEG : INFINITY;
     m->capacity = NAN;
@@ -460,8 +472,9 @@ static void lunar_setup(plan_mission *m)
     sp->site_lon = m->lsite_lon * ILRS_DEG;
     sp->park_alt_km = PLAN_PARK_ALT_KM;
     sp->tof_s = PLAN_LUNAR_TOF_D * ILRS_DAY_S;
-    sp->peri_alt_km = sp->apo_alt_km = PLAN_LUNAR_ORBIT_KM;
-    sp->lunar_inc = PLAN_LUNAR_INC_DEG * ILRS_DEG;
+    sp->peri_alt_km = m->lo_peri;
+    sp->apo_alt_km = m->lo_apo;
+    sp->lunar_inc = m->lo_inc * ILRS_DEG;
     if (m->lands && m->landing[0]) {
         sp->land = 1;
         sp->land_lat = m->land_lat * ILRS_DEG;
@@ -666,21 +679,48 @@ static void mass_check(plan_mission *m)
                       m->capacity, m->c3, m->launch_mass);
 }
 
-/* The relay: the Queqiao-2 preset orbit when the program has a relay
-   mission to the Moon launched by the start of the site's period. */
+/* An Earth-Moon L2 relay mission: its target names L2. */
+static int l2_target(const char *target)
+{
+    return strstr(target, "L2") != NULL || strstr(target, "l2") != NULL;
+}
+
+/* Far side: more than 90 deg of longitude from the sub-Earth meridian. */
+static int far_side(double lon_deg)
+{
+    double l = fmod(lon_deg + 540.0, 360.0) - 180.0;
+    return fabs(l) > 90.0;
+}
+
+/* The relay: of the relay missions launched by the start of the site's
+   period, the latest one that serves the site: a lunar relay (target
+   Moon: the Queqiao-2 preset orbit) for any site, an Earth-Moon L2 relay
+   (the Queqiao L2 halo preset) for far-side sites. */
 static void site_relay(plan_run *r, plan_site *s)
 {
+    const plan_mission *best = NULL;
     for (size_t i = 0; i < r->nm; i++) {
         const plan_mission *m = &r->m[i];
-        if (!has_word(m->types, "relay") || strcasecmp(m->target, "Moon") ||
-            !m->has_launch || m->t0 > s->t0)
+        if (!has_word(m->types, "relay") || !m->has_launch || m->t0 > s->t0)
             continue;
-        if (ilrs_relay_parse("queqiao2", &s->relay, NULL) == 0) {
-            s->has_relay = 1;
-            snprintf(s->relay_name, sizeof s->relay_name,
-                     "%s (queqiao2 preset orbit)", m->id);
-        }
+        int moon = !strcasecmp(m->target, "Moon");
+        int l2 = l2_target(m->target) && far_side(s->lon);
+        if ((moon || l2) && (!best || m->t0 >= best->t0))
+            best = m;
+    }
+    if (!best)
         return;
+    s->relay_l2 = strcasecmp(best->target, "Moon") != 0;
+    const char *preset = s->relay_l2 ? "queqiao" : "queqiao2";
+    ilrs_error err = {0, ""};
+    if (ilrs_relay_parse(preset, &s->relay, &err) == 0) {
+        s->has_relay = 1;
+        snprintf(s->relay_name, sizeof s->relay_name, "%s (%s)", best->id,
+                 s->relay_l2 ? "queqiao L2 halo preset"
+                             : "queqiao2 preset orbit");
+    } else {
+        ilrs_diag_add(&r->warn, "landing site %s: relay %s: %s", s->id,
+                      best->id, err.msg);
     }
 }
 
@@ -745,8 +785,10 @@ static void *pool_worker(void *ctx)
     }
 }
 
-/* The job list: sites first (few, long), then every lunar day chunk. */
-static plan_job *pool_jobs(plan_run *r, size_t *n)
+/* The job list: phase 0, every lunar day chunk; phase 1, the sites
+   (their period starts at the arrival of the first mission landing there,
+   known once the transfers are). */
+static plan_job *pool_jobs(plan_run *r, int phase, size_t *n)
 {
     size_t cap = r->ns + 1;
     for (size_t i = 0; i < r->nm; i++)
@@ -756,9 +798,9 @@ static plan_job *pool_jobs(plan_run *r, size_t *n)
     *n = 0;
     if (!jobs)
         return NULL;
-    for (size_t i = 0; i < r->ns; i++)
+    for (size_t i = 0; phase == 1 && i < r->ns; i++)
         jobs[(*n)++].s = &r->s[i];
-    for (size_t i = 0; i < r->nm; i++) {
+    for (size_t i = 0; phase == 0 && i < r->nm; i++) {
         plan_mission *m = &r->m[i];
         if (m->kind != PK_LUNAR)
             continue;
@@ -773,10 +815,11 @@ static plan_job *pool_jobs(plan_run *r, size_t *n)
     return jobs;
 }
 
-/* Results per mission and site, once every job is done. */
-static void pool_finish(plan_run *r, const plan_pool *pp)
+/* Results per mission (phase 0) or site (phase 1), once every job of the
+   phase is done. */
+static void pool_finish(plan_run *r, int phase, const plan_pool *pp)
 {
-    for (size_t i = 0; i < r->nm; i++) {
+    for (size_t i = 0; phase == 0 && i < r->nm; i++) {
         plan_mission *m = &r->m[i];
         ilrs_error err = {0, ""};
         if (m->kind != PK_LUNAR)
@@ -786,32 +829,69 @@ static void pool_finish(plan_run *r, const plan_pool *pp)
                 err = pp->jobs[k].err;
         lunar_finish(m, &err);
     }
-    for (size_t i = 0; i < r->ns; i++)
+    for (size_t i = 0; phase == 1 && i < r->ns; i++)
         if (r->s[i].status < 0)
             ilrs_diag_add(&r->warn, "landing site %s: %s", r->s[i].id,
                           r->s[i].err.msg);
 }
 
-/* Run the jobs on the threads, the progress bar drawn from this thread. */
-static int pool_run(plan_run *r)
+/* A lunar mission's arrival: the cheapest transfer's LOI, else (no
+   transfer) the launch window's start plus the planned flight time. */
+static double arrival(const plan_mission *m, int *planned)
+{
+    *planned = !(m->done && m->best >= 0 && m->days);
+    return *planned ? m->t0 + PLAN_LUNAR_TOF_D * ILRS_DAY_S
+                    : m->days[m->best].t_loi;
+}
+
+/* Each site's period: one year from the earliest arrival of the missions
+   landing there. */
+static void site_periods(plan_run *r)
+{
+    for (size_t i = 0; i < r->ns; i++) {
+        plan_site *s = &r->s[i];
+        s->t0 = INFINITY;
+        for (size_t k = 0; k < r->nm; k++) {
+            const plan_mission *m = &r->m[k];
+            int planned;
+            if (m->kind != PK_LUNAR || !m->lands || strcmp(m->landing, s->id))
+                continue;
+            double t = arrival(m, &planned);
+            if (t < s->t0) {
+                s->t0 = t;
+                snprintf(s->start_by, sizeof s->start_by, "%s %s", m->id,
+                         planned ? "launch window start + 4.5 d (no "
+                                   "transfer found)"
+                                 : "arrival (LOI of its cheapest transfer)");
+            }
+        }
+        /* To the whole UTC second plan.json prints, so that 'ilrs site'
+           with that period takes the same samples. */
+        char b[64], u[80];
+        double t;
+        plan_utc(s->t0, b, sizeof b);
+        snprintf(u, sizeof u, "%s UTC", b);
+        if (ilrs_time_parse_tdb(u, &t, NULL) == 0)
+            s->t0 = t;
+        s->t1 = s->t0 + PLAN_SITE_DAYS * ILRS_DAY_S;
+    }
+}
+
+/* Run one phase's jobs on the threads, the progress bar drawn from this
+   thread. */
+static int pool_phase(plan_run *r, int phase)
 {
     plan_pool pp = {r, NULL, 0, 0, 0};
-    for (size_t i = 0; i < r->nm; i++)
-        if (r->m[i].kind == PK_LUNAR &&
-            !(r->m[i].days = calloc((size_t)r->m[i].ndays,
-                                    sizeof *r->m[i].days)))
-            return cli_fail(PLAN_CMD, CLI_EXIT_FAIL, "out of memory");
-    for (size_t i = 0; i < r->ns; i++)
-        site_relay(r, &r->s[i]);
-    pp.jobs = pool_jobs(r, &pp.njobs);
+    pp.jobs = pool_jobs(r, phase, &pp.njobs);
     if (!pp.jobs)
         return cli_fail(PLAN_CMD, CLI_EXIT_FAIL, "out of memory");
     int nt = r->threads > 0 ? r->threads : ilrs_ncpu();
     pthread_t *tid = calloc((size_t)nt, sizeof *tid);
     char *up = calloc((size_t)nt, 1);
     char label[96];
-    snprintf(label, sizeof label, "Earth-Moon transfers and landing sites "
-             "(%d thread%s)", nt, nt == 1 ? "" : "s");
+    snprintf(label, sizeof label, "%s (%d thread%s)",
+             phase ? "landing sites" : "Earth-Moon transfers", nt,
+             nt == 1 ? "" : "s");
     if (pp.njobs)
         cli_progress_label(&r->bar, label);
     for (int i = 0; tid && up && i < nt; i++)
@@ -833,12 +913,30 @@ static int pool_run(plan_run *r)
         if (up[i])
             pthread_join(tid[i], NULL);
     cli_progress_add(&r->bar, (double)atomic_load(&pp.units) - shown);
-    pool_finish(r, &pp);
+    pool_finish(r, phase, &pp);
     free(tid);
     free(up);
     free(pp.jobs);
     return 0;
 }
+
+/* The transfers, then each site from its mission's arrival. */
+static int pool_run(plan_run *r)
+{
+    for (size_t i = 0; i < r->nm; i++)
+        if (r->m[i].kind == PK_LUNAR &&
+            !(r->m[i].days = calloc((size_t)r->m[i].ndays,
+                                    sizeof *r->m[i].days)))
+            return cli_fail(PLAN_CMD, CLI_EXIT_FAIL, "out of memory");
+    int rc = pool_phase(r, 0);
+    if (rc)
+        return rc;
+    site_periods(r);
+    for (size_t i = 0; i < r->ns; i++)
+        site_relay(r, &r->s[i]);
+    return pool_phase(r, 1);
+}
+
 /* Budget check of the program's own assignments, then the allocation. */
 static int allocate(plan_run *r)
 {

@@ -18,13 +18,15 @@
 /* What plan designs for a mission. */
 typedef enum { PK_NONE = 0, PK_LUNAR, PK_DEEP } plan_kind;
 
-/* Lunar orbit and transfer settings of every lunar mission (the
-   `ilrs lunar-transfer` defaults). */
+/* Lunar orbit (unless the mission's lunar_orbit says otherwise) and
+   transfer settings of every lunar mission (the `ilrs lunar-transfer`
+   defaults). */
 #define PLAN_LUNAR_ORBIT_KM 100.0
 #define PLAN_LUNAR_INC_DEG 90.0
 #define PLAN_LUNAR_TOF_D 4.5
 #define PLAN_PARK_ALT_KM 200.0
-/* Site statistics: one year from the launch window's start, hourly. */
+/* Site statistics: one year from the arrival of the first mission landing
+   there (its cheapest transfer's LOI), hourly. */
 #define PLAN_SITE_DAYS 365.0
 #define PLAN_SITE_STEP_S 3600.0
 
@@ -45,6 +47,8 @@ typedef struct {
     int lands;                /* lander, rover, hopper or sample return */
     double land_lat, land_lon;     /* deg */
     /* lunar */
+    double lo_peri, lo_apo, lo_inc;  /* lunar orbit: km, km, deg */
+    int lo_given;             /* 1: from the mission's lunar_orbit */
     ilrs_lunar_transfer_spec lsp;
     double day0;
     int ndays, best;
@@ -70,8 +74,10 @@ typedef struct {
     double lat, lon;          /* deg */
     ilrs_dem *dem;
     int has_relay;
+    int relay_l2;             /* the relay is the L2 halo preset */
     ilrs_relay relay;
-    double t0, t1;
+    double t0, t1;            /* statistics period (TDB s) */
+    char start_by[160];       /* what sets t0 */
     double *horizon;
     int naz;
     double terrain_km;

@@ -113,6 +113,8 @@ static json_t *lunar_json(const plan_mission *m)
         m->lsp.tof_s / ILRS_DAY_S, "lunar_peri_alt_km", m->lsp.peri_alt_km,
         "lunar_apo_alt_km", m->lsp.apo_alt_km, "lunar_inc_deg",
         m->lsp.lunar_inc / ILRS_DEG);
+    json_object_set_new(o, "lunar_orbit_source",
+                        json_string(m->lo_given ? "mission" : "default"));
     json_object_set_new(o, "landing",
                         m->lsp.land ? json_pack("{s:s,s:f,s:f}", "site",
                                                 m->landing, "lat_deg",
@@ -221,6 +223,31 @@ static json_t *mission_json(const plan_run *r, const plan_mission *m)
     return o;
 }
 
+/* The relay's orbit: the preset's name, and for a CR3BP orbit what
+   reproduces it (the x-z plane state, period, units, phase-0 epoch). */
+static json_t *relay_json(const plan_site *s)
+{
+    if (!s->has_relay)
+        return json_null();
+    if (s->relay.kind != ILRS_RELAY_CR3BP)
+        return json_pack("{s:s,s:s}", "preset", "queqiao2", "kind",
+                         "kepler");
+    const ilrs_relay *r = &s->relay;
+    char ep[48];
+    plan_utc(r->t_ref, ep, sizeof ep);
+    json_t *x0 = json_array();
+    for (int k = 0; k < 6; k++)
+        json_array_append_new(x0, json_real(r->periodic.x0[k]));
+    return json_pack("{s:s,s:s,s:s,s:o,s:f,s:f,s:f,s:f,s:f,s:b,s:s}",
+                     "preset", "queqiao", "kind", "cr3bp",
+                     "family", ilrs_cr3bp_family_name(r->periodic.family),
+                     "x0", x0, "period", r->periodic.period,
+                     "amplitude_km", r->periodic.amplitude * r->sys.l_km,
+                     "mu", r->sys.mu, "length_km", r->sys.l_km,
+                     "time_s", r->sys.t_s, "south", r->periodic.south,
+                     "epoch_utc", ep);
+}
+
 static json_t *site_json(const plan_site *s)
 {
     char d0[48], d1[48];
@@ -233,10 +260,12 @@ static json_t *site_json(const plan_site *s)
                           s->dem ? s->dem_path : "smooth sphere",
                           "terrain_height_m", jnum(s->terrain_km * 1000.0));
     json_object_set_new(o, "period",
-                        json_pack("{s:s,s:s,s:f,s:I}", "from_utc", d0,
+                        json_pack("{s:s,s:s,s:f,s:I,s:s}", "from_utc", d0,
                                   "to_utc", d1, "step_s", PLAN_SITE_STEP_S,
-                                  "samples", (json_int_t)t->nsamples));
+                                  "samples", (json_int_t)t->nsamples,
+                                  "starts_at", s->start_by));
     json_object_set_new(o, "relay", jstr(s->relay_name));
+    json_object_set_new(o, "relay_orbit", relay_json(s));
     int ok = s->status >= 0;
     json_object_set_new(o, "sun_fraction", jnum(ok ? t->sun_fraction : NAN));
     json_object_set_new(o, "earth_fraction",
@@ -331,9 +360,10 @@ static json_t *rules_json(void)
     return json_pack(
         "{s:s,s:s,s:s,s:s,s:s,s:s}", "lunar",
         "ilrs lunar-transfer for each launch day from the launch site: "
-        "200 km circular parking orbit, TLI to perilune 4.5 d, 100 km "
-        "circular lunar orbit at 90 deg to the Moon's equator, descent to "
-        "the landing site of landers; the day with the least total dv",
+        "200 km circular parking orbit, TLI to perilune 4.5 d, the "
+        "mission's lunar_orbit (default: 100 km circular at 90 deg to the "
+        "Moon's equator), descent to the landing site of landers; the day "
+        "with the least total dv",
         "deep_space",
         "ilrs window from Earth over the launch window: direct transfers, "
         "tof from max(60 d, 0.3 Hohmann) to max(2 Hohmann, 730 d), grid 1 d "
@@ -352,9 +382,13 @@ static json_t *rules_json(void)
         "with launch_mass",
         "sites",
         "landing sites of landers: horizon from the site's DEM or a smooth "
-        "sphere, one year hourly from the first launch window's start; "
-        "relay: the queqiao2 preset when a lunar relay mission launched by "
-        "then");
+        "sphere, one year hourly from the first arrival of the missions "
+        "landing there (LOI of the cheapest transfer; no transfer: launch "
+        "window start + 4.5 d); "
+        "relay: of the relay missions launched by then, the latest: target "
+        "Moon, the queqiao2 preset orbit; target Earth-Moon L2, for far-side "
+        "sites only, the queqiao L2 halo preset (CR3BP halo, 13000 km "
+        "z-amplitude, carried to the ephemeris at each epoch)");
 }
 
 int plan_write_json(plan_run *r)
@@ -675,7 +709,7 @@ static void site_text(const plan_site *s, char *b, size_t n)
     }
     snprintf(b, n, "sunlight %.0f%% of the time, Earth in view %.0f%%, "
              "link %.0f%% (Earth, or relay: %s), longest night %.0f h (%s, "
-             "one year from the launch window)", 100 * s->st.sun_fraction,
+             "one year from the first arrival)", 100 * s->st.sun_fraction,
              100 * s->st.earth_fraction, 100 * s->st.link_fraction,
              s->has_relay ? s->relay_name : "none modelled",
              s->st.longest_night_s / 3600, s->dem ? "DEM" : "smooth sphere");
@@ -788,8 +822,11 @@ static int html_sites(ilrs_html *h, const plan_run *r)
     const char *head[] = {"Site", "Used by", "Terrain", "Sunlight",
                           "Earth in view", "Relay", "Link", "Longest night"};
     ilrs_html_heading(h, 2, "Landing sites");
-    ilrs_html_para(h, "One year from the start of the first launch window "
-                   "of the missions landing there, hourly. Sunlight: mean "
+    ilrs_html_para(h, "One year from the arrival at the Moon (lunar orbit "
+                   "insertion of the cheapest transfer) of the first "
+                   "mission landing there, hourly; no landing date is "
+                   "modelled, so the first days count as landed. Sunlight: "
+                   "mean "
                    "visible fraction of the solar disc above the horizon. "
                    "Link: Earth in view, or the relay in view while it sees "
                    "the Earth.");

@@ -26,4 +26,11 @@ int ilrs__dem_sample(const ilrs_dem *d, double col, double row, double *h_m);
 /* ilrs_horizon_at on a float profile. */
 double ilrs__horizon_at_f(const float *elev, int naz, double az);
 
+/* CR3BP relays (relay_cr3bp.c): "queqiao" and "l2halo,..." (matched 0
+   for any other text), and the position at t. */
+int ilrs__relay_parse_halo(const char *text, ilrs_relay *out, ilrs_error *err,
+                           int *matched);
+int ilrs__relay_position_cr3bp(const ilrs_ephem *e, const ilrs_relay *r,
+                               double t, double pos[3], ilrs_error *err);
+
 #endif

@@ -96,6 +96,9 @@ int ilrs_relay_parse(const char *text, ilrs_relay *out, ilrs_error *err)
         return relay_from(QQ2_HP_KM, QQ2_HA_KM, QQ2_INC_DEG, QQ2_NODE_DEG,
                           QQ2_ARGP_DEG, tp, out, err);
     }
+    int halo, hst = ilrs__relay_parse_halo(text, out, err, &halo);
+    if (halo)
+        return hst;
     double v[5];
     const char *p = text;
     static const char *field[] = {"periapsis altitude", "apoapsis altitude",
@@ -107,7 +110,8 @@ int ilrs_relay_parse(const char *text, ilrs_relay *out, ilrs_error *err)
         if (end == p || *end != ',' || !isfinite(v[k]))
             return ilrs_error_set(err, ILRS_EFORMAT,
                                   "relay '%s': bad %s (want HP,HA,INC,NODE,"
-                                  "ARGP,TP or 'queqiao2')",
+                                  "ARGP,TP, 'queqiao2', 'queqiao' or "
+                                  "l2halo,AZ_KM,N|S,EPOCH)",
                                   text, field[k]);
         p = end + 1;
     }
@@ -121,6 +125,8 @@ int ilrs_relay_parse(const char *text, ilrs_relay *out, ilrs_error *err)
 int ilrs_relay_position(const ilrs_ephem *e, const ilrs_relay *r, double t,
                         double pos[3], ilrs_error *err)
 {
+    if (r->kind == ILRS_RELAY_CR3BP)
+        return ilrs__relay_position_cr3bp(e, r, t, pos, err);
     ilrs_frame me = {ILRS_FRAME_MOON_ME, MOON, 0.0};
     ilrs_rotation r_ref, r_t;
     double s[6], icrf[3];

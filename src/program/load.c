@@ -437,6 +437,11 @@ static void check_entity(ld *c, const entity *e)
     if (fa && fp && json_real_value(fp->v) < json_real_value(fa->v))
         e_problem(c, e, fp, "peak power %.15g W is below the average %.15g W",
                   json_real_value(fp->v), json_real_value(fa->v));
+    efield *lp = ilrs__entity_get(e, "lunar_orbit.peri_km");
+    efield *la = ilrs__entity_get(e, "lunar_orbit.apo_km");
+    if (lp && la && json_real_value(la->v) < json_real_value(lp->v))
+        e_problem(c, e, la, "apolune %.15g km is below perilune %.15g km",
+                  json_real_value(la->v), json_real_value(lp->v));
     if (e->kind == ILRS_PK_PHASE) {
         efield *f0 = ilrs__entity_get(e, "from"), *f1 = ilrs__entity_get(e, "to");
         if (f0 && f1 && json_integer_value(f1->v) < json_integer_value(f0->v))

@@ -193,6 +193,15 @@ static const fdef s_budget[] = {
      "true: these numbers are estimates, not published figures"},
     F_END};
 
+static const fdef s_lunar_orbit[] = {
+    {"lunar_orbit.peri_km", "peri_km", FT_NUM, 0, UD_NONE, 10, 20000, NULL,
+     0, NULL, "perilune altitude (km above 1737.4 km, default 100)"},
+    {"lunar_orbit.apo_km", "apo_km", FT_NUM, 0, UD_NONE, 10, 20000, NULL, 0,
+     NULL, "apolune altitude (km, >= peri_km, default peri_km or 100)"},
+    {"lunar_orbit.inc_deg", "inc_deg", FT_NUM, 0, UD_NONE, 0, 180, NULL, 0,
+     NULL, "inclination to the Moon's mean equator (deg, default 90)"},
+    F_END};
+
 static const fdef s_mission[] = {
     F_ID, F_NAME,
     {"lead", "lead", FT_REF, 1, UD_NONE, 0, 0, NULL, ILRS_PK_PARTNER, NULL,
@@ -220,6 +229,9 @@ static const fdef s_mission[] = {
      "completed, failed or cancelled"},
     {"budget", "budget", FT_GROUP, 0, UD_NONE, 0, 0, NULL, 0, s_budget,
      "what the mission offers to payloads (see below)"},
+    {"lunar_orbit", "lunar_orbit", FT_GROUP, 0, UD_NONE, 0, 0, NULL, 0,
+     s_lunar_orbit, "Moon missions: the lunar orbit the transfer ends in "
+     "(see below)"},
     F_NOTES, F_END};
 
 static const fdef s_payload[] = {

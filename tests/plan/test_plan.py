@@ -22,8 +22,8 @@ import sys
 import tempfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "peer"))
-from ilrs_check import (check_close, check_eq, check_in, check_true, data,
-                        done, env, run)
+from ilrs_check import (check_close, check_eq, check_in, check_le,
+                        check_true, data, done, env, run)
 
 TMP = tempfile.mkdtemp(prefix="ilrs-plan-test-")
 BUILD = os.environ.get("ILRS_BUILD", TMP)
@@ -33,6 +33,8 @@ TABLE = [(-60.0, 25000.0), (-16.0, 14000.0), (-2.0, 8200.0), (11.0, 5000.0)]
 MARS_MASS = 5200.0
 SITE = (19.614, 110.951)          # Wenchang, geodetic deg
 LANDING = (43.06, -51.92)         # Statio Tianchuan (Chang'e-5)
+LUNAR_ORBIT = (200.0, 200.0, 80.0)  # L1's lunar_orbit: peri, apo km, inc deg
+FAR = (-45.44, 177.59)            # Von Karman (Chang'e-4), far side
 
 PROGRAM = f"""
 program: {{id: T, name: Test program}}
@@ -48,10 +50,15 @@ launch_sites:
   - {{id: W, name: Site W, lat: {SITE[0]}, lon: {SITE[1]}}}
 landing_sites:
   - {{id: R, name: Rumker, lat: {LANDING[0]}, lon: {LANDING[1]}, region: near-side, illumination: sunlit}}
+  - {{id: FS, name: Far side, lat: {FAR[0]}, lon: {FAR[1]}}}
 missions:
   - {{id: RELAY, name: Relay, lead: A, type: relay, target: Moon, launch: 2026-01-10, status: approved}}
+  - {{id: L2R, name: L2 relay, lead: A, type: relay, target: Earth-Moon L2, launch: 2026-01-20, status: approved}}
+  - {{id: L3, name: Far lander, lead: A, type: lander, target: Moon, vehicle: V5, launch_site: W,
+     launch: 2026-02-10, landing_site: FS, status: approved}}
   - {{id: L1, name: Lander, lead: A, type: [lander], target: Moon, vehicle: V5, launch_site: W,
      launch: {{from: 2026-03-01, to: 2026-03-04}}, landing_site: R, status: approved, launch_mass: 8000 kg,
+     lunar_orbit: {{peri_km: {LUNAR_ORBIT[0]:g}, apo_km: {LUNAR_ORBIT[1]:g}, inc_deg: {LUNAR_ORBIT[2]:g}}},
      budget: {{mass: 20 kg, power_avg: 50 W, accommodation: surface, night_survival: false}}}}
   - {{id: M1, name: Mars orbiter, lead: A, type: orbiter, target: Mars, vehicle: V5, launch_site: W,
      launch: {{from: 2028-10-20, to: 2028-12-10}}, status: approved, launch_mass: {MARS_MASS} kg,
@@ -127,8 +134,17 @@ def test_lunar(plan):
     lu = m["lunar"]
     ref = jrun(["lunar-transfer", "--site", f"{SITE[0]},{SITE[1]}",
                 "--depart", f"{lu['depart_first']}/{lu['depart_last']}",
-                "--land", f"{LANDING[0]},{LANDING[1]}", "--format", "json"])
+                "--land", f"{LANDING[0]},{LANDING[1]}",
+                "--orbit", f"{LUNAR_ORBIT[0]:g}x{LUNAR_ORBIT[1]:g}",
+                "--inc", f"{LUNAR_ORBIT[2]:g}", "--format", "json"])
     ok = [d for d in ref["days"] if d["exists"]]
+    check_eq("lunar: the mission's lunar_orbit is used",
+             (lu["lunar_peri_alt_km"], lu["lunar_apo_alt_km"],
+              lu["lunar_inc_deg"], lu["lunar_orbit_source"]),
+             LUNAR_ORBIT + ("mission",), "lunar_orbit field of L1")
+    check_close("lunar: achieved inclination", lu["best"]["lunar_inc_deg"],
+                LUNAR_ORBIT[2], 0.01, "differential correction to the "
+                "target inclination (ilrs lunar-transfer's tolerance)")
     best = min(ok, key=lambda d: d["total_dv_kms"])
     check_eq("lunar: days searched", lu["days_searched"], len(ref["days"]),
              "ilrs lunar-transfer over the same days")
@@ -141,6 +157,12 @@ def test_lunar(plan):
               "c3_km2s2"):
         check_close(f"lunar: {k}", lu["best"][k], best[k], 1e-9,
                     "ilrs lunar-transfer, same inputs: the same library call")
+    site = by_id(plan["sites"], "R")
+    check_eq("site statistics start at L1's arrival",
+             site["period"]["from_utc"], best["loi_utc"][:19],
+             "LOI of the cheapest day by ilrs lunar-transfer (docs/plan.md)")
+    check_in("site period says what starts it", "L1 arrival",
+             site["period"]["starts_at"], "plan.json")
     check_close("lunar: vehicle capacity at C3", m["vehicle_capacity_kg"],
                 interp_mass(m["c3_km2s2"]), 1e-6,
                 "linear interpolation of the program's table, done here")
@@ -209,6 +231,128 @@ def test_site(plan):
     check_close("site: near-side site sees the Earth all the time",
                 s["earth_fraction"], 1.0, 1e-12,
                 "43 N, 52 W faces the Earth (libration < 8 deg)")
+
+
+def rot_to_moon(xr, mu, r, v):
+    """CR3BP rotating state (normalised) -> Moon-centred ICRF position (km):
+    x along Earth->Moon, z along r x v, length |r| (the instantaneous
+    Earth-Moon frame; Earth at (-mu, 0, 0))."""
+    import numpy as np
+    d = np.linalg.norm(r)
+    ex = r / d
+    ez = np.cross(r, v)
+    ez /= np.linalg.norm(ez)
+    ey = np.cross(ez, ex)
+    geo = d * ((xr[0] + mu) * ex + xr[1] * ey + xr[2] * ez)
+    return geo - r
+
+
+def test_l2_relay(plan):
+    """A far-side site with an Earth-Moon L2 relay: the halo propagated
+    here with scipy from the state plan.json records, and the relay's
+    direction from the site (ilrs site --track) against it."""
+    import numpy as np
+    from scipy.integrate import solve_ivp
+    from scipy.optimize import brentq
+    from astropy.time import Time
+    from jplephem.spk import SPK
+    s = by_id(plan["sites"], "FS")
+    o = s["relay_orbit"] or {}
+    check_in("far side: the L2 relay serves it", "L2R", s["relay"] or "",
+             "relay rule, docs/plan.md (L2R is the latest relay by then)")
+    check_eq("far side: CR3BP halo relay", (o.get("kind"), o.get("family")),
+             ("cr3bp", "halo-l2"), "queqiao preset, docs/lunar.md")
+    check_eq("near side: the lunar relay, not the L2 one",
+             by_id(plan["sites"], "R")["relay"].split()[0], "RELAY",
+             "L2 relays serve far-side sites only")
+    check_close("far side: Earth never in view", s["earth_fraction"], 0.0,
+                0.0, "45 S 178 E: ~88 deg beyond the limb, libration < 8 deg")
+    check_true("far side: link through the L2 relay", s["link_fraction"] > 0.5,
+               "a halo of 13000 km amplitude is never hidden by the Moon "
+               "from the Earth (Farquhar 1970: Az > ~3500 km)")
+    p = s["period"]
+    ref = jrun(["site", "--lat", str(FAR[0]), "--lon", str(FAR[1]),
+                "--from", p["from_utc"], "--to", p["to_utc"], "--step", "1h",
+                "--relay", "queqiao", "--format", "json"])
+    for k in ("relay_fraction", "link_fraction"):
+        check_close(f"far side: {k}", s[k], ref[k], 1e-11,
+                    "ilrs site --relay queqiao over the same period")
+    mu = o["mu"]
+    check_close("CR3BP mu", mu, 0.012150585, 2e-8,
+                "Koon, Lo, Marsden, Ross (2011) Earth-Moon mu 0.012150585")
+    f = lambda t, y: cr3bp_rhs(y, mu)
+    per = o["period"]
+    sol = solve_ivp(f, (0, per), o["x0"], method="DOP853", rtol=1e-12,
+                    atol=1e-13, dense_output=True)
+    x_end = sol.y[:, -1]
+    check_le("halo closes after one period (scipy)",
+             float(np.max(np.abs(x_end - np.array(o["x0"])))), 1e-6,
+             "periodic orbit; 12-digit x0 grows ~1e3 per period")
+    tt = np.linspace(0, per, 2001)
+    ys = sol.sol(tt)
+    L = o["length_km"]
+    check_close("halo z-amplitude (scipy, km)", float(np.max(np.abs(ys[2])))
+                * L, 13000.0, 5.0, "Queqiao halo Az ~13000 km (Zhang Lihua "
+                "et al. 2018; Gao Shan et al. 2019); 2001 samples")
+    check_close("halo period (days)", per * o["time_s"] / 86400, 14.0, 1.0,
+                "Queqiao 'orbit period is about 14 days' (CGTN 2018-06-14)")
+    g = lambda x: x - (1 - mu) / (x + mu) ** 2 - mu / (x - 1 + mu) ** 2
+    xl2 = brentq(g, 1 - mu + 1e-3, 1.5)
+    check_close("L2 distance beyond the Moon (km)", (xl2 - 1 + mu) * L,
+                0.16783 * 384400, 50, "Koon et al. (2011) gamma_2 0.16783")
+    dist = np.sqrt((ys[0] - xl2) ** 2 + ys[1] ** 2 + ys[2] ** 2) * L
+    d_l2 = (xl2 - 1 + mu) * L
+    check_le("halo stays nearer L2 than the Moon is (scipy, km)",
+             float(dist.max()), d_l2, "a halo about L2, within its size")
+    dmoon = np.sqrt((ys[0] - 1 + mu) ** 2 + ys[1] ** 2 + ys[2] ** 2) * L
+    check_close("halo's mean distance from the Moon (km)",
+                float(dmoon.mean()), 65000.0, 10000.0,
+                "Queqiao's halo 'about 65,000 km from the Moon' (CGTN "
+                "2018-06-14)")
+    check_true("halo stays beyond the Moon", bool(np.all(ys[0] > 1 - mu)),
+               "L2 side")
+    # The relay's direction from the site against the scipy orbit carried
+    # to DE421: the site-relay-Earth angle, with the site's parallax bound.
+    kern = data("ephem/de421-2022-2026.bsp")
+    trk = jrun(["site", "--lat", str(FAR[0]), "--lon", str(FAR[1]),
+                "--from", "2024-01-01", "--to", "2024-01-16", "--step", "6h",
+                "--relay", "queqiao", "--track", "--ephemeris", kern,
+                "--format", "json"])["track"]
+    spk = SPK.open(kern)
+    t_ref = (Time(o["epoch_utc"], scale="utc").tdb.jd - 2451545.0) * 86400
+    worst = -1.0
+    for smp in trk:
+        jd = 2451545.0 + smp["tdb_seconds"] / 86400
+        pm, vm = spk[3, 301].compute_and_differentiate(jd)
+        pe, ve = spk[3, 399].compute_and_differentiate(jd)
+        r, v = pm - pe, (vm - ve) / 86400
+        tau = ((smp["tdb_seconds"] - t_ref) / o["time_s"]) % per
+        rel = rot_to_moon(sol.sol(tau), mu, r, v)
+        want = np.degrees(np.arccos(np.dot(rel, -r) /
+                                    np.linalg.norm(rel) / np.linalg.norm(r)))
+        u = []
+        for az, el in ((smp["relay_az"], smp["relay_el"]),
+                       (smp["earth_az"], smp["earth_el"])):
+            a, e = np.radians(az), np.radians(el)
+            u.append(np.array([np.cos(e) * np.sin(a), np.cos(e) * np.cos(a),
+                               np.sin(e)]))
+        got = np.degrees(np.arccos(np.clip(np.dot(u[0], u[1]), -1, 1)))
+        bound = np.degrees(np.arcsin(1737.4 / np.linalg.norm(rel)) +
+                           np.arcsin(1737.4 / np.linalg.norm(r))) + 0.05
+        worst = max(worst, abs(got - want) - bound)
+    check_le("relay-Earth angle at the site vs scipy + DE421 (deg over the "
+             "parallax bound)", worst, 0.0, f"{len(trk)} samples over one "
+             "period; site parallax asin(R/d) + 0.05 deg")
+
+
+def cr3bp_rhs(y, mu):
+    x, yy, z, vx, vy, vz = y
+    r1 = ((x + mu) ** 2 + yy ** 2 + z ** 2) ** 1.5
+    r2 = ((x - 1 + mu) ** 2 + yy ** 2 + z ** 2) ** 1.5
+    ax = 2 * vy + x - (1 - mu) * (x + mu) / r1 - mu * (x - 1 + mu) / r2
+    ay = -2 * vx + yy - (1 - mu) * yy / r1 - mu * yy / r2
+    az = -(1 - mu) * z / r1 - mu * z / r2
+    return [vx, vy, vz, ax, ay, az]
 
 
 def test_heavy(plan):
@@ -318,14 +462,17 @@ def test_browser(plan):
 def test_errors():
     bad = write("bad.yaml", PROGRAM.replace("lat: 43.06", "lat: 143.06")
                 .replace("mass: 12 kg", "mass: twelve")
+                .replace("apo_km: 200", "apo_km: 150")
+                .replace("inc_deg: 80", "inc_deg: 200")
                 + "  - {id: P5, name: X, partner: NOPE, mass: 1, needs: orbit,"
                   " status: proposed}\n")
     out = os.path.join(TMP, "bad-out")
     rc, sout, serr = run(["plan", bad, "--out", out])
     check_eq("program with errors: exit 1", rc, 1, "docs/plan.md")
-    for what in ("143.06", "twelve", "NOPE"):
+    for what in ("143.06", "twelve", "NOPE", "apolune 150 km is below perilune 200 km",
+                 "inc_deg"):
         check_in(f"problem listed: {what}", what, serr, "every problem")
-    check_in("count of problems", "3 problems", serr, "summary line")
+    check_in("count of problems", "5 problems", serr, "summary line")
     check_true("nothing written", not os.path.exists(out),
                "stops before any computation")
     dem = write("dem.yaml", PROGRAM.replace(
@@ -421,6 +568,7 @@ test_lunar(PLAN)
 test_mars(PLAN)
 test_heavy(PLAN)
 test_site(PLAN)
+test_l2_relay(PLAN)
 test_alloc(PLAN, PATH)
 test_csv(PLAN)
 test_browser(PLAN)
