@@ -13,12 +13,15 @@
 #define EARTH 399
 #define MOON 301
 
-/* Queqiao (Chang'e-4 relay): Earth-Moon L2 halo of about 13 000 km
-   z-amplitude and about 14 days' period (Zhang Lihua et al., J. Deep Space
-   Explor. 5(6) 515-523, 2018; Gao Shan et al., Sci. Sin. Tech. 49 156-165,
-   2019; period: CNSA via CGTN 2018-06-14). Halo orbit entry 2018-06-14
-   11:06 Beijing time (CGTN). Assumed here: the southern branch, phase 0
-   (the x-z plane crossing) at orbit entry. */
+/* Queqiao (Chang'e-4 relay): an Earth-Moon L2 halo. The z-amplitude of
+   13 000 km is chosen so that the CR3BP member matches what CNSA published
+   (CGTN 2018-06-14): a period of about 14 days and about 65 000 km from
+   the Moon (the member: 14.8 d, ~65 000 km). The mission-analysis papers
+   (Zhang Lihua et al., J. Deep Space Explor. 5(6) 515-523, 2018; Gao Shan
+   et al., Sci. Sin. Tech. 49 156-165, 2019) give the designed orbit; their
+   figures were not checked here. Halo orbit entry 2018-06-14 11:06
+   Beijing time (CGTN). Assumed: the southern branch, phase 0 (the x-z
+   plane crossing) at orbit entry. */
 #define QQ_AZ_KM 13000.0
 #define QQ_SOUTH 1
 #define QQ_EPOCH "2018-06-14T03:06:00 UTC"
