@@ -425,29 +425,31 @@ int ilrs_horizon_map(const ilrs_dem *d, int col0, int row0, int ncol,
     return ILRS_OK;
 }
 
-double ilrs_horizon_at(const double *elev, int naz, double az)
+/* The sample k at or below azimuth az (rad) on a ring of naz samples, and
+   the fraction f of the way to sample k + 1. */
+static int azimuth_cell(int naz, double az, double *f)
 {
-    double x = az / (2.0 * PI) * naz;
-    x = fmod(x, (double)naz);
+    double x = fmod(az / (2.0 * PI) * naz, (double)naz);
     if (x < 0)
         x += naz;
     int k = (int)x;
     if (k >= naz)
         k = naz - 1;
-    double f = x - k;
+    *f = x - k;
+    return k;
+}
+
+double ilrs_horizon_at(const double *elev, int naz, double az)
+{
+    double f;
+    int k = azimuth_cell(naz, az, &f);
     return elev[k] * (1 - f) + elev[(k + 1) % naz] * f;
 }
 
 double ilrs__horizon_at_f(const float *elev, int naz, double az)
 {
-    double x = az / (2.0 * PI) * naz;
-    x = fmod(x, (double)naz);
-    if (x < 0)
-        x += naz;
-    int k = (int)x;
-    if (k >= naz)
-        k = naz - 1;
-    double f = x - k;
+    double f;
+    int k = azimuth_cell(naz, az, &f);
     return elev[k] * (1 - f) + elev[(k + 1) % naz] * f;
 }
 
