@@ -123,6 +123,29 @@ int ilrs_lambert_solve_batch(const ilrs_lambert_problem *p, size_t n,
                              ilrs_lambert_solution *out, size_t per_problem,
                              size_t *nsol, int *status, int nthreads);
 
+/*
+ * ilrs_lambert_batch_widths -- how many single-revolution problems the
+ * batch can solve at once on this processor, as bits: 2 (always: the
+ * scalar solver on two problems interleaved), 4 (AVX2 and FMA: one
+ * problem per lane of a 4-wide vector), 8 (AVX-512 F and DQ).
+ *
+ * ilrs_lambert_solve_batch_width -- ilrs_lambert_solve_batch with that
+ * width chosen: 0 the widest available (what ilrs_lambert_solve_batch
+ * does), else 2, 4 or 8; a width this processor or build lacks gives
+ * ILRS_EINVAL and solves nothing.
+ * Notes: width 2 gives bit for bit what ilrs_lambert_problem_solve gives.
+ *   The vector widths iterate the same equations to the same stopping
+ *   rule with glibc's vector elementary functions (within 4 ulp), so they
+ *   agree with it to rounding (velocities within ~1e-14 relative), not
+ *   bit for bit. Problems with max_revs > 0 or a plane normal, and any a
+ *   block cannot finish, are solved by ilrs_lambert_problem_solve.
+ */
+int ilrs_lambert_batch_widths(void);
+int ilrs_lambert_solve_batch_width(const ilrs_lambert_problem *p, size_t n,
+                                   ilrs_lambert_solution *out,
+                                   size_t per_problem, size_t *nsol,
+                                   int *status, int nthreads, int width);
+
 #ifdef __cplusplus
 }
 #endif

@@ -19,21 +19,14 @@
 
 #include "ilrs/constants.h"
 #include "ilrs/vec.h"
+#include "lambert_simd.h"
 
-#define MAX_ITER 50        /* Householder / Halley iterations */
+#define MAX_ITER LAMBERT_MAX_ITER
 #define MAX_BRACKET 300    /* safeguarded Newton-bisection iterations */
 #define X_TOL 1e-13        /* convergence, relative to max(1, |x|) */
-/* Householder's third-order step converges quartically: once a step is
-   below STEP_DONE (relative) the next would be ~C STEP_DONE^4 and the
-   stepped x is kept without another evaluation. The step is measured
-   against the distance to x = -1 (where T grows without bound) for
-   x < 0, else against max(1, x). Relative to that scale C stays small on
-   the single-revolution curve (measured: velocities within 4e-13 of a
-   run iterated to 1e-13); near the minimum-time point of a
-   multi-revolution branch it does not, so those stop later. */
-#define STEP_DONE_0 1e-4
-#define STEP_DONE_N 1e-7
-#define BATTIN_DX 0.1      /* Battin's series for |x - 1| below this */
+#define STEP_DONE_0 LAMBERT_STEP_DONE_0
+#define STEP_DONE_N LAMBERT_STEP_DONE_N
+#define BATTIN_DX LAMBERT_BATTIN_DX
 
 /* The setup, guess, evaluation of T(x), Householder step and velocities,
    inlined where they are used, so that in the batch's lane loop the
@@ -57,10 +50,10 @@ typedef struct {
 static double hyp2f1b(double z)
 {
     double sum = 1.0, term = 1.0;
-    for (int j = 0; j < 200; j++) {
-        term *= (3.0 + j) * (1.0 + j) / ((2.5 + j) * (j + 1.0)) * z;
+    for (int j = 0; j < LAMBERT_SERIES_MAX; j++) {
+        term *= LAMBERT_SERIES_RATIO(j) * z;
         sum += term;
-        if (fabs(term) <= 1e-16 * fabs(sum))
+        if (fabs(term) <= LAMBERT_SERIES_TOL * fabs(sum))
             break;
     }
     return sum;
@@ -237,16 +230,12 @@ INLINE void velocities(double x, const geom *g, ilrs_lambert_solution *s)
     s->x = x;
 }
 
-/* acos(x) to 2e-8 for the initial guess only: Abramowitz & Stegun,
-   Handbook of Mathematical Functions (1964), 4.4.46, with
+/* acos(x) to 2e-8 for the initial guess only (LAMBERT_ACOS_POLY), with
    acos(-x) = pi - acos(x). */
 static double acos_guess(double x)
 {
     double a = fabs(x);
-    double r = sqrt(1.0 - a) *
-               (1.5707963050 + a * (-0.2145988016 + a * (0.0889789874 +
-               a * (-0.0501743046 + a * (0.0308918810 + a * (-0.0170881256 +
-               a * (0.0066700901 + a * -0.0012624911)))))));
+    double r = sqrt(1.0 - a) * LAMBERT_ACOS_POLY(a);
     return x < 0.0 ? ILRS_PI - r : r;
 }
 
@@ -498,27 +487,30 @@ typedef struct {
     size_t per;
     size_t *nsol;
     int *status;
+    int width;      /* problems per block: 2, 4 or 8 */
 } batch;
 
-/* Single-revolution problems (max_revs 0), LANES at a time in
-   lockstep: the Householder iterations of different problems are
-   independent, so the processor overlaps them where one problem's chain
-   of dependent operations would leave it idle. Each problem goes through
-   exactly the operations of ilrs_lambert_problem_solve (same setup,
-   guess, steps and velocities), so the results are identical; a problem
-   that is not of this kind, fails its setup or leaves Householder's
-   iteration is handed to ilrs_lambert_problem_solve whole. */
+/* Single-revolution problems (max_revs 0), two at a time in lockstep
+   where the processor has no vector block: the Householder iterations of
+   different problems are independent, so the processor overlaps them
+   where one problem's chain of dependent operations would leave it idle.
+   Each problem goes through exactly the operations of
+   ilrs_lambert_problem_solve (same setup, guess, steps and velocities),
+   so the results are identical. Returns the mask of problems solved; a
+   problem that is not of this kind, fails its setup or leaves
+   Householder's iteration is left to ilrs_lambert_problem_solve. */
 #define LANES 2
 
-static void batch_lanes(batch *b, size_t i0, size_t m)
+static unsigned block2(const ilrs_lambert_problem *p, size_t m,
+                       ilrs_lambert_solution *out, size_t per)
 {
     geom g[LANES];
     double x[LANES];
     int state[LANES], iters[LANES], live = 0;  /* state: 0 live, 1 done,
                                                   -1 scalar path */
     for (size_t j = 0; j < m; j++) {
-        const ilrs_lambert_problem *p = &b->p[i0 + j];
-        int fast = p->max_revs == 0 && setup(p, &g[j], NULL) == ILRS_OK;
+        int fast = p[j].max_revs == 0 &&
+                   setup(&p[j], &g[j], NULL) == ILRS_OK;
         state[j] = fast ? 0 : -1;
         if (fast) {
             x[j] = guess0(&g[j]);
@@ -538,47 +530,85 @@ static void batch_lanes(batch *b, size_t i0, size_t m)
                 live--;
             }
         }
+    unsigned mask = 0;
     for (size_t j = 0; j < m; j++) {
-        size_t i = i0 + j;
-        ilrs_lambert_solution *sol = b->out + i * b->per;
-        if (state[j] == 1) {
-            sol->revs = 0;
-            sol->branch = 0;
-            sol->iters = iters[j];
-            velocities(x[j], &g[j], sol);
-            if (isfinite(sol->v1[0] + sol->v1[1] + sol->v1[2] + sol->v2[0] +
-                         sol->v2[1] + sol->v2[2])) {
-                b->nsol[i] = 1;
-                b->status[i] = ILRS_OK;
-                continue;
-            }
-        }
-        b->status[i] = ilrs_lambert_problem_solve(
-            &b->p[i], sol, b->per, &b->nsol[i], NULL);
+        ilrs_lambert_solution *sol = out + j * per;
+        if (state[j] != 1)
+            continue;
+        sol->revs = 0;
+        sol->branch = 0;
+        sol->iters = iters[j];
+        velocities(x[j], &g[j], sol);
+        if (isfinite(sol->v1[0] + sol->v1[1] + sol->v1[2] + sol->v2[0] +
+                     sol->v2[1] + sol->v2[2]))
+            mask |= 1u << j;
     }
+    return mask;
 }
 
 static int batch_range(void *ctx, size_t begin, size_t end)
 {
     batch *b = ctx;
     int first = ILRS_OK;
-    for (size_t i = begin; i < end; i += LANES)
-        batch_lanes(b, i, end - i < LANES ? end - i : LANES);
+    size_t chunk = (size_t)b->width;
+    for (size_t i = begin; i < end; i += chunk) {
+        size_t m = end - i < chunk ? end - i : chunk;
+        const ilrs_lambert_problem *p = b->p + i;
+        ilrs_lambert_solution *out = b->out + i * b->per;
+        unsigned done;
+#if defined(ILRS_X86_SIMD)
+        if (b->width == 8)
+            done = ilrs__lambert_block8(p, m, out, b->per);
+        else if (b->width == 4)
+            done = ilrs__lambert_block4(p, m, out, b->per);
+        else
+#endif
+            done = block2(p, m, out, b->per);
+        for (size_t j = 0; j < m; j++) {
+            if (done >> j & 1) {
+                b->nsol[i + j] = 1;
+                b->status[i + j] = ILRS_OK;
+            } else {
+                b->status[i + j] = ilrs_lambert_problem_solve(
+                    &p[j], out + j * b->per, b->per, &b->nsol[i + j], NULL);
+            }
+        }
+    }
     for (size_t i = begin; i < end; i++)
         if (b->status[i] != ILRS_OK && first == ILRS_OK)
             first = b->status[i];
     return first;
 }
 
-int ilrs_lambert_solve_batch(const ilrs_lambert_problem *p, size_t n,
-                             ilrs_lambert_solution *out, size_t per_problem,
-                             size_t *nsol, int *status, int nthreads)
+int ilrs_lambert_batch_widths(void)
 {
+    int w = 2;
+#if defined(ILRS_X86_SIMD) && (defined(__GNUC__) || defined(__clang__))
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+        w |= 4;
+    if (__builtin_cpu_supports("avx512f") &&
+        __builtin_cpu_supports("avx512dq"))
+        w |= 8;
+#endif
+    return w;
+}
+
+int ilrs_lambert_solve_batch_width(const ilrs_lambert_problem *p, size_t n,
+                                   ilrs_lambert_solution *out,
+                                   size_t per_problem, size_t *nsol,
+                                   int *status, int nthreads, int width)
+{
+    int have = ilrs_lambert_batch_widths();
+    if (width == 0)
+        width = have & 8 ? 8 : (have & 4 ? 4 : 2);
+    if ((width != 2 && width != 4 && width != 8) || !(have & width))
+        return ILRS_EINVAL;
     if (n == 0)
         return ILRS_OK;
     if (!p || !out || !nsol || !status || per_problem == 0)
         return ILRS_EINVAL;
-    batch b = {p, out, per_problem, nsol, status};
+    batch b = {p, out, per_problem, nsol, status, width};
     if (nthreads == 1)
         batch_range(&b, 0, n);
     else
@@ -587,4 +617,12 @@ int ilrs_lambert_solve_batch(const ilrs_lambert_problem *p, size_t n,
         if (status[i] != ILRS_OK)
             return status[i];
     return ILRS_OK;
+}
+
+int ilrs_lambert_solve_batch(const ilrs_lambert_problem *p, size_t n,
+                             ilrs_lambert_solution *out, size_t per_problem,
+                             size_t *nsol, int *status, int nthreads)
+{
+    return ilrs_lambert_solve_batch_width(p, n, out, per_problem, nsol,
+                                          status, nthreads, 0);
 }

@@ -82,11 +82,11 @@ def near_boundary_problems(n, rng):
     return out
 
 
-def run_probe(cases):
+def run_probe(cases, args=()):
     text = "\n".join(f"{mu!r} {' '.join(repr(float(x)) for x in r1)} "
                      f"{' '.join(repr(float(x)) for x in r2)} {tof!r} {m} {retro}"
                      for mu, r1, r2, tof, m, retro in cases) + "\n"
-    lines = iter(probe("probe_lambert", [], text).splitlines())
+    lines = iter(probe("probe_lambert", list(args), text).splitlines())
     result = []
     for _ in cases:
         head = next(lines)
@@ -204,6 +204,38 @@ check_le(f"max relative velocity difference over {compared} solutions", worst,
          TOL, "python3-poliastro izzo, same algorithm, independent code")
 check_le("every solution reaches r2 (|miss| / |r2|)", worst_miss, MISS_TOL,
          "ilrs_kepler_propagate of (r1, v1) for tof; universal variables")
+
+# 2b. The batch call's single-revolution path at every width this
+# processor has (2: the scalar solver interleaved; 4, 8: one problem per
+# lane of an AVX2 / AVX-512 vector, with glibc's vector elementary
+# functions) against poliastro on the single-revolution part of the
+# problems above (revolutions set to 0), same tolerances.
+single = [(mu, r1, r2, tof, 0, retro)
+          for mu, r1, r2, tof, _, retro in cases[:6000]]
+theirs0 = [peer(mu, r1, r2, tof, 0, retro, True)
+           for mu, r1, r2, tof, _, retro in single]
+widths = int(probe("probe_lambert", ["widths"]).strip())
+for w in (2, 4, 8):
+    if not widths & w:
+        print(f"batch width {w}: not on this processor")
+        continue
+    got = run_probe(single, ["batch", str(w)])
+    worst_w = worst_miss_w = 0.0
+    fails = 0
+    for sols, v in zip(got, theirs0):
+        if isinstance(sols, str) or len(sols) != 1 or v is None or \
+                isinstance(v, str):
+            fails += 1
+            continue
+        worst_w = max(worst_w, np.abs(sols[0][3] - v).max() / np.abs(v).max())
+        worst_miss_w = max(worst_miss_w,
+                           sols[0][4] if sols[0][4] >= 0 else np.inf)
+    check_eq(f"batch width {w}: {len(single)} single-revolution problems "
+             "solved, one solution each", fails, 0, "as poliastro")
+    check_le(f"batch width {w}: max relative velocity difference", worst_w,
+             TOL, "python3-poliastro izzo, rtol 1e-12")
+    check_le(f"batch width {w}: every solution reaches r2", worst_miss_w,
+             MISS_TOL, "ilrs_kepler_propagate of (r1, v1) for tof")
 
 # 3. Solutions vs time of flight.
 geoms = [(398600.4418, np.array([7000.0, 0, 0]), np.array([-2000.0, 8500, 900])),

@@ -1,0 +1,57 @@
+/*
+ * lambert_simd.h -- internal: what the scalar Lambert solver (lambert.c)
+ * and its vector blocks (lambert_simd.inc, built for AVX2 and AVX-512)
+ * share, so that both iterate the same equations to the same tests.
+ */
+#ifndef ILRS_LAMBERT_SIMD_H
+#define ILRS_LAMBERT_SIMD_H
+
+#include <stddef.h>
+
+#include "ilrs/orbit.h"
+
+#define LAMBERT_MAX_ITER 50   /* Householder / Halley iterations */
+/* Householder's third-order step converges quartically: once a step is
+   below STEP_DONE (relative) the next would be ~C STEP_DONE^4 and the
+   stepped x is kept without another evaluation. The step is measured
+   against the distance to x = -1 (where T grows without bound) for
+   x < 0, else against max(1, x). Relative to that scale C stays small on
+   the single-revolution curve (measured: velocities within 4e-13 of a
+   run iterated to 1e-13); near the minimum-time point of a
+   multi-revolution branch it does not, so those stop later. */
+#define LAMBERT_STEP_DONE_0 1e-4
+#define LAMBERT_STEP_DONE_N 1e-7
+#define LAMBERT_BATTIN_DX 0.1  /* Battin's series for |x - 1| below this */
+#define LAMBERT_SERIES_TOL 1e-16  /* last term of Battin's series, relative */
+#define LAMBERT_SERIES_MAX 200
+
+/* acos(a) / sqrt(1 - a) for 0 <= a <= 1, to 2e-8 in acos, for the initial
+   guess only: Abramowitz & Stegun, Handbook of Mathematical Functions
+   (1964), 4.4.46. A macro so that it serves doubles and vectors alike. */
+#define LAMBERT_ACOS_POLY(a)                                                 \
+    (1.5707963050 + (a) * (-0.2145988016 + (a) * (0.0889789874 +             \
+     (a) * (-0.0501743046 + (a) * (0.0308918810 + (a) * (-0.0170881256 +     \
+     (a) * (0.0066700901 + (a) * -0.0012624911)))))))
+
+/* The ratio of consecutive terms of F(3, 1; 5/2; z), over z. */
+#define LAMBERT_SERIES_RATIO(j)                                              \
+    ((3.0 + (j)) * (1.0 + (j)) / ((2.5 + (j)) * ((j) + 1.0)))
+
+/*
+ * ilrs__lambert_block4 / 8 -- up to 4 (AVX2) or 8 (AVX-512) single-
+ * revolution problems p[0 .. m-1], one in each lane of a vector.
+ * Lane j writes out[j * per] when it solves its problem: revs 0, the
+ * velocities, x and the iterations. Problems with max_revs > 0, a plane
+ * normal, collinear r1 and r2, anything setup would refuse, a step that
+ * leaves the domain or velocities that are not finite are left alone.
+ * Returns: the bit mask of the lanes solved (bit j for problem j); the
+ *   caller solves the others with ilrs_lambert_problem_solve.
+ * Only to be called when the processor has the instruction set
+ * (ilrs_lambert_solve_batch checks).
+ */
+unsigned ilrs__lambert_block4(const ilrs_lambert_problem *p, size_t m,
+                              ilrs_lambert_solution *out, size_t per);
+unsigned ilrs__lambert_block8(const ilrs_lambert_problem *p, size_t m,
+                              ilrs_lambert_solution *out, size_t per);
+
+#endif
