@@ -5,17 +5,25 @@
  *   - every grid cell checked is solved again directly (ephemeris state,
  *     ilrs_lambert_solve, v_inf by subtraction) -- the grid must add
  *     nothing of its own;
- *   - Mars 2020's launch period as NASA planned it a year ahead,
- *     2020-07-17 to 2020-08-05, every date arriving 2021-02-18 (NASA,
- *     reported by autoevolution.com, "T-Minus One Year Until Launch
- *     Window for Mars 2020 Mission Opens", July 2019; later extended to
- *     15 August, NASASpaceflight.com, July 2020): the opportunity's
- *     least-C3 type-I departure must fall inside the planned period. Hope
- *     (2020-07-19) and Tianwen-1 (2020-07-23) launched at its start.
- *   - ESA's ExoMars 2022 launch period, 2022-09-20 to 2022-10-01 (ESA,
- *     "ExoMars 2022 launch", 2022): the least-C3 departure of the 2022
- *     opportunity lies within two weeks before it (the window opens once
- *     C3 and DLA meet the Proton's limits).
+ *   - Mars 2020's launch period as NASA published it before launch:
+ *     "Launch Window: July 17 - Aug. 5, 2020", landing "Feb. 18, 2021"
+ *     (NASA, "Key Facts About NASA's Mars 2020 Mission",
+ *     mars.nasa.gov/mars2020/mission/facts/; every date of the period
+ *     lands on that day: "Regardless of the launch date, NASA targets a
+ *     landing in the Jezero Crater on February 18, 2021", autoevolution.com,
+ *     July 2019). The period later closed on 15 August ("the mission's
+ *     launch period would have expired on Aug. 15", Aerotech News, July
+ *     2020). The opportunity's least-C3 type-I departure must fall inside
+ *     the planned period. Hope (2020-07-19) and Tianwen-1 (2020-07-23)
+ *     launched at its start.
+ *   - ESA's ExoMars 2022 launch period: "a 12-day launch window starting
+ *     on 20 September 2022", so 2022-09-20 to 2022-10-01 (ESA, "The way
+ *     forward to Mars", 5 October 2020, reprinted by spacemart.com): the
+ *     least-C3 departure of the 2022 opportunity (tof 120-300 d) lies
+ *     within two weeks before it (the window opens once C3 and DLA meet
+ *     the Proton's limits).
+ *     For 2020 and 2022 only dates are checked: no published least-C3
+ *     value of these two opportunities is asserted.
  *   - NASA/TM-2010-216764 (Burke, Falck and McGuire, Interplanetary
  *     Mission Design Handbook: Earth-to-Mars Mission Opportunities 2026 to
  *     2045), tables 2-5: the least-C3 ballistic transfer of each type in
@@ -272,7 +280,7 @@ static void test_opportunities(const ilrs_ephem *e)
     double t = w.optimum.t_dep;
     check_true("2020 least-C3 type-I departure in Mars 2020 launch period",
                t >= tdb("2020-07-17") && t <= tdb("2020-08-06"),
-               "NASA Mars 2020 launch period 2020-07-17..08-05");
+               "NASA, Mars 2020 key facts: launch window 2020-07-17..08-05");
     char buf[64];
     snprintf(buf, sizeof buf, "2020 optimum C3 %.3f, DLA %.2f deg",
              w.optimum.c3, w.optimum.dla / ILRS_DEG);
@@ -286,7 +294,8 @@ static void test_opportunities(const ilrs_ephem *e)
     t = w.optimum.t_dep;
     check_true("2022 least-C3 departure within 14 d before ExoMars 2022",
                t >= tdb("2022-09-06") && t <= tdb("2022-10-01"),
-               "ESA ExoMars 2022 launch period 2022-09-20..10-01");
+               "ESA, The way forward to Mars: 12-day window from "
+               "2022-09-20");
     ilrs_window_free(&w);
 }
 
