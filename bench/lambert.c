@@ -8,9 +8,13 @@
  * 30-600 days, one in four retrograde. Writes them to PROBLEMS_OUT
  * (float64 rows: mu, r1[3], r2[3], tof, retrograde) so that
  * bench/lambert_peer.py times poliastro on the same problems, and prints
+ *   ilrs block width W, one thread: solves_per_s=R
+ * for each block width the processor has (ilrs_lambert_batch_widths:
+ * 2 the scalar solver on two problems interleaved, 4 AVX2, 8 AVX-512),
+ * then, through ilrs_lambert_solve_batch (the widest width),
  *   ilrs threads=K solves=N seconds=S solves_per_s=R
- * (best of 10 runs, so that a run not slowed by other processes counts)
- * for K = 1 and K = all online cores.
+ * for K = 1 and K = all online cores; each the best of 20 runs, so that
+ * a run not slowed by other processes counts.
  */
 #include <math.h>
 #include <stdio.h>
@@ -81,12 +85,29 @@ int main(int argc, char **argv)
         return 1;
     }
     fclose(f);
+    /* Each block width this processor has, one thread (2: the scalar
+       solver on two problems interleaved; 4: AVX2; 8: AVX-512). */
+    int widths = ilrs_lambert_batch_widths();
+    for (int w = 2; w <= 8; w *= 2) {
+        if (!(widths & w))
+            continue;
+        double best = 1e30;
+        for (int rep = 0; rep < 20; rep++) {
+            double t0 = now();
+            ilrs_lambert_solve_batch_width(p, n, out, 1, nsol, status, 1, w);
+            double dt = now() - t0;
+            best = dt < best ? dt : best;
+        }
+        printf("ilrs block width %d, one thread: solves_per_s=%.0f\n", w,
+               n / best);
+    }
+    /* The batch call as a user makes it (the widest block). */
     int all = ilrs_ncpu();
     for (int threads = 1; threads <= all;
          threads = threads == all ? all + 1 : all) {
         double best = 1e30;
         long failed = 0;
-        for (int rep = 0; rep < 10; rep++) {
+        for (int rep = 0; rep < 20; rep++) {
             double t0 = now();
             ilrs_lambert_solve_batch(p, n, out, 1, nsol, status, threads);
             double dt = now() - t0;
