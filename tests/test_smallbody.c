@@ -1,6 +1,9 @@
 /* test_smallbody.c -- element lines: a real MPCORB line and a JPL comet
-   line (facts: MPC NEA file of 2019-07-02 and JPL ELEMENTS.COMET), and
-   malformed lines that must name the line and the field. */
+   line (facts: MPC NEA file of 2019-07-02 and JPL ELEMENTS.COMET), the
+   same Kamo`oalewa elements in JPL's ELEMENTS.NUMBR layout and written
+   out as text (they must give the same conic), and malformed lines and
+   texts that must name the line, field or key. */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -57,6 +60,50 @@ int main(void)
     check_int("bad Tp", ilrs_smallbody_parse_jpl_comet(line, 10, &b, &err),
               ILRS_EFORMAT, "Tp not a number");
     check_contains("bad Tp message", err.msg, "Tp", "names the field");
+    /* The MPC line's elements in JPL's NUMBR layout and written out. */
+    static const char dashes[] =
+        "------ ----------------- ----- ---------- ---------- --------- "
+        "--------- --------- ----------- ----- ----- ----------";
+    static const char numbr[] =
+        "469219 Kamo`oalewa       58666  1.0013094 0.10343910   7.78189 "
+        "306.43834  66.24561 267.3748300 24.30  0.15 MPC";
+    ilrs_smallbody mpc = b, jpl, txt;
+    ilrs_smallbody_parse_mpc(kamo, 19349, &mpc, &err);
+    st = ilrs_smallbody_parse_jpl_asteroid(numbr, dashes, 3, &jpl, &err);
+    check_int("Kamo`oalewa in the NUMBR layout parses", st, ILRS_OK, err.msg);
+    check_str("NUMBR name", jpl.name, "Kamo`oalewa", "Name column");
+    check_int("NUMBR id", jpl.id, 2469219, "NAIF 2000000 + number");
+    st = ilrs_smallbody_parse_inline("a=1.0013094,e=0.1034391,i=7.78189,"
+                                     "node=66.24561,argp=306.43834,"
+                                     "M=267.37483,epoch=MJD 58666,name=K",
+                                     &txt, &err);
+    check_int("Kamo`oalewa written out parses", st, ILRS_OK, err.msg);
+    double dq = 0.0, dt = 0.0;
+    const ilrs_smallbody *v[2] = {&jpl, &txt};
+    for (int k = 0; k < 2; k++) {
+        dq = fmax(dq, fabs(v[k]->conic.q - mpc.conic.q));
+        dt = fmax(dt, fabs(v[k]->conic.tp - mpc.conic.tp) +
+                      fabs(v[k]->conic.node - mpc.conic.node) * 1e9);
+    }
+    check_close("NUMBR and text give the MPC conic: q (km)", dq, 0.0, 1e-6,
+                "same numbers, same conversion");
+    check_close("NUMBR and text give the MPC conic: tp (s), node", dt, 0.0,
+                1e-6, "same numbers, same conversion");
+    check_int("a layout of 10 fields is refused",
+              ilrs_smallbody_parse_jpl_asteroid(numbr, "--- --- --- --- --- "
+                                                "--- --- --- --- ---", 3,
+                                                &jpl, &err),
+              ILRS_EFORMAT, "neither NUMBR (12) nor UNNUM (11)");
+    check_contains("layout message", err.msg, "dashes", "names the header");
+    strcpy(line, numbr);
+    memcpy(line + 43, "1.10343910", 10);
+    check_int("NUMBR e >= 1", ilrs_smallbody_parse_jpl_asteroid(line, dashes,
+              4, &jpl, &err), ILRS_EFORMAT, "a and M need an ellipse");
+    check_contains("NUMBR e message", err.msg, "line 4", "names the line");
+    check_int("text without epoch for M", ilrs_smallbody_parse_inline(
+              "a=1,e=0.1,i=1,node=1,argp=1,M=1", &txt, &err), ILRS_EFORMAT,
+              "M holds at an epoch");
+    check_contains("text message", err.msg, "epoch", "names the key");
     st = ilrs_smallbody_find("no/such/file.txt", "Apophis", &b, &err);
     check_int("missing file", st, ILRS_EIO, "cannot open");
     return check_done();

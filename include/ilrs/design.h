@@ -64,14 +64,16 @@ typedef struct ilrs_target {
  *            concurrently with queries)
  *   name     "Mars", "Earth", "Jupiter barycenter", a NAIF id below 1000,
  *            or a small body: number ("469219"), name ("Kamo`oalewa"),
- *            designation ("2016 HO3", "311P")
+ *            designation ("2016 HO3", "311P"), or its elements written
+ *            out ("a=...,e=...": ilrs_smallbody_parse_inline)
  *   elements an MPC or JPL element file to search first for small bodies,
  *            or NULL
  *   near     a TDB epoch (s past J2000) at which a planet centre must be
  *            covered; if the ephemeris has no planet centre there (SPK
  *            excerpts without 599), the system barycentre is used
- * Order: built-in planet names and NAIF ids, then the element file, then
- *   the bundled catalog (ilrs/catalog.h).
+ * Order: elements written out (text with '='), built-in planet names
+ *   and NAIF ids, then the element file, then the bundled catalog
+ *   (ilrs/catalog.h).
  * Returns: ILRS_OK; ILRS_ENOTFOUND naming the body; the element file's
  *   errors (ILRS_EIO, ILRS_EFORMAT).
  */

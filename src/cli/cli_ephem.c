@@ -32,13 +32,21 @@ static const char ephem_help[] =
     "                   (Debian package casacore-data-jpl-de405), else "
     "analytic.\n"
     "  --threads N      threads for the evaluation (default: all cores)\n"
-    "  --elements FILE  osculating elements of small bodies (MPC MPCORB or "
+    "  --elements FILE  osculating elements of small bodies (MPC MPCORB, "
     "JPL\n"
-    "                   ELEMENTS.COMET format); a --target found there by "
-    "number,\n"
-    "                   name or designation ('469219', 'Kamo`oalewa', "
-    "'311P')\n"
-    "                   moves on a Keplerian orbit about the Sun. Repeatable.\n"
+    "                   ELEMENTS.COMET, ELEMENTS.NUMBR or ELEMENTS.UNNUM); "
+    "a\n"
+    "                   --target found there by number, name or "
+    "designation\n"
+    "                   ('469219', 'Kamo`oalewa', '311P') moves on a "
+    "Keplerian\n"
+    "                   orbit about the Sun. Repeatable.\n"
+    "A --target may also be elements written out (J2000 ecliptic, au, deg;\n"
+    "epochs TDB unless they name a scale), e.g.\n"
+    "  'a=1.0011,e=0.1037,i=7.79,node=66.0,argp=304.4,M=85.3,epoch=MJD "
+    "60600'\n"
+    "  'q=0.98,e=1.2,i=30,node=10,argp=20,tp=2027-03-01,name=C/2027 X1'\n"
+    "(keys: a or q, e, i, node, argp, M with epoch or tp, name).\n"
     "\n"
     "Every output names the ephemeris source it used.\n";
 
@@ -251,12 +259,29 @@ static int parse_epochs(const cli_args *a, ephem_run *r)
     return 0;
 }
 
-/* Look a target up in the --elements files; 1 found (and added to the
-   ephemeris), 0 not found, -1 error (printed). */
+/* A target written out as elements, or looked up in the --elements
+   files; 1 found (and added to the ephemeris), 0 not found, -1 error,
+   -2 bad elements (both printed). */
 static int small_body(const cli_args *a, ephem_run *r, const char *target,
                       int *id)
 {
     const char *file;
+    if (strchr(target, '=')) {  /* elements written out */
+        ilrs_smallbody b;
+        ilrs_error err = {0, ""};
+        int st = ilrs_smallbody_parse_inline(target, &b, &err);
+        if (st < 0) {
+            cli_fail("ephem", CLI_EXIT_USAGE, "--target: %s", err.msg);
+            return -2;
+        }
+        if (ilrs_ephem_add_conic(r->eph, b.id, b.name, 10, &b.conic,
+                                 &err) < 0) {
+            cli_fail_status("ephem", "--target", ILRS_EFORMAT, &err);
+            return -1;
+        }
+        *id = b.id;
+        return 1;
+    }
     for (int k = 0; (file = cli_get_nth(a, "elements", k)) != NULL; k++) {
         ilrs_smallbody b;
         ilrs_error err = {0, ""};
@@ -285,7 +310,7 @@ static int parse_run(const cli_args *a, ephem_run *r)
     for (int k = 0; (v = cli_get_nth(a, "target", k)) != NULL; k++) {
         int rc = small_body(a, r, v, &r->targets[r->ntargets]);
         if (rc < 0)
-            return CLI_EXIT_FAIL;
+            return rc == -2 ? CLI_EXIT_USAGE : CLI_EXIT_FAIL;
         if (rc == 0 &&
             ilrs_ephem_body_id(r->eph, v, &r->targets[r->ntargets], &err))
             return cli_fail("ephem", CLI_EXIT_USAGE, "--target: %s", err.msg);

@@ -191,11 +191,19 @@ static void mission_basics(const ilrs_program *p, plan_mission *m)
     m->best = -1;
 }
 
-/* The target's name as the design module takes it: the whole text, else
-   each comma- or space-separated word ("469219 Kamo`oalewa"). */
+/* The target's name as the design module takes it: elements written
+   out ("a=...,e=..."), else the whole text, else each comma- or
+   space-separated word ("469219 Kamo`oalewa"). */
 static int resolve_target(plan_run *r, plan_mission *m)
 {
     ilrs_error err = {0, ""};
+    if (strchr(m->target, '=')) {
+        if (ilrs_target_resolve(r->eph, m->target, NULL, NAN, &m->to,
+                                &err) == 0)
+            return 0;
+        ilrs_diag_add(&m->warn, "target: %s", err.msg);
+        return -1;
+    }
     char buf[160], first[160];
     snprintf(buf, sizeof buf, "%s", m->target);
     char *comma = strchr(buf, ',');

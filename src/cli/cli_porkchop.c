@@ -29,7 +29,12 @@ static const char porkchop_help[] =
     "  --to BODY         target: a planet ('Mars', 'Jupiter'), a NAIF id, or\n"
     "                    a small body by number, name or designation\n"
     "                    ('469219', 'Kamo`oalewa', '311P', 'Apophis'),\n"
-    "                    looked up in --elements, then in the bundled catalog\n"
+    "                    looked up in --elements, then in the bundled\n"
+    "                    catalog; or its elements written out (J2000\n"
+    "                    ecliptic, au, deg, epochs TDB):\n"
+    "                    'a=1.0011,e=0.1037,i=7.79,node=66.0,argp=304.4,\n"
+    "                    M=85.3,epoch=MJD 60600' (keys: a or q, e, i, node,\n"
+    "                    argp, M with epoch or tp, name)\n"
     "  --depart D0/D1    departure dates (ISO 8601 or 'JD ...', UTC default)\n"
     "  --arrive A0/A1    arrival dates\n"
     "  --step DT         grid spacing, with a unit (1d, 12h) or in days\n"
@@ -50,7 +55,8 @@ static const char porkchop_help[] =
     "  --format F        table (default) or json (the optimum and grid\n"
     "                    summary)\n"
     "  --ephemeris SPEC  analytic | de405 | SPK file path(s) joined by ','\n"
-    "  --elements FILE   MPC (MPCORB) or JPL ELEMENTS.COMET file\n"
+    "  --elements FILE   MPC (MPCORB) or JPL (ELEMENTS.COMET,\n"
+    "                    ELEMENTS.NUMBR, ELEMENTS.UNNUM) file\n"
     "  --threads N       threads (default: all cores)\n"
     "\n"
     "Units: C3 km^2/s^2, speeds and dv km/s, angles deg, EME2000 (ICRF).\n";
@@ -166,7 +172,8 @@ int design_body(const char *cmd, const char *opt, ilrs_ephem *e,
 {
     ilrs_error err = {0, ""};
     int st = ilrs_target_resolve(e, name, elements, near, out, &err);
-    if (st == ILRS_ENOTFOUND || st == ILRS_EINVAL)
+    if (st == ILRS_ENOTFOUND || st == ILRS_EINVAL ||
+        (st < 0 && strchr(name, '=')))  /* bad elements written out */
         return cli_fail(cmd, CLI_EXIT_USAGE, "--%s: %s", opt, err.msg);
     if (st < 0)
         return cli_fail_status(cmd, opt, st, &err);

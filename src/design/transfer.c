@@ -152,12 +152,16 @@ int ilrs_target_resolve(ilrs_ephem *e, const char *name, const char *elements,
     memset(out, 0, sizeof *out);
     if (!name || !name[0])
         return ilrs_error_set(err, ILRS_EINVAL, "empty body name");
+    ilrs_smallbody b;
+    if (strchr(name, '=')) {  /* elements written out */
+        int st = ilrs_smallbody_parse_inline(name, &b, err);
+        return st < 0 ? st : add_small(e, &b, "inline elements", out, err);
+    }
     if (!is_small_body_text(name)) {
         int st = from_ephemeris(e, name, near, out, err);
         if (st <= 0)
             return st;
     }
-    ilrs_smallbody b;
     if (elements) {
         int st = ilrs_smallbody_find(elements, name, &b, err);
         if (st == ILRS_OK)

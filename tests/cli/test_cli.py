@@ -111,6 +111,55 @@ def test_ephem_errors():
         check_eq(f"'{label}' one line", err.count("\n"), 1, "one clear line on stderr")
 
 
+def test_elements_errors():
+    """Elements written out on the command line and JPL asteroid files with
+    a bad field: one line naming the key (or the file, line and columns)."""
+    good = "a=1.2,e=0.1,i=3,node=40,argp=50,M=60,epoch=2026-01-01"
+    cases = [
+        ("a=1.2,e=0.1,i=3,node=40,argp=50,M=60", "epoch"),
+        ("a=1.2,e=0.1,i=3,node=40,M=60,epoch=2026-01-01", "argp"),
+        (good + ",colour=red", "colour"),
+        (good + ",e=0.2", "twice"),
+        ("a=1.2,q=1.0,e=0.1,i=3,node=40,argp=50,M=60,epoch=2026-01-01", "one of a"),
+        ("a=1.2,e=1.5,i=3,node=40,argp=50,M=60,epoch=2026-01-01", "e >= 1"),
+        ("q=1.2,e=1.5,i=3,node=40,argp=50,M=60,epoch=2026-01-01", "tp"),
+        ("a=1.2,e=0.1,i=three,node=40,argp=50,M=60,epoch=2026-01-01", "i"),
+        ("a=-1,e=0.1,i=3,node=40,argp=50,M=60,epoch=2026-01-01", "> 0"),
+        ("a=1.2,e=0.1,i=3,node=40,argp=50,M=60,epoch=2026-13-01", "2026-13-01"),
+        ("a=1.2,e=0.1,i=3,node=40,argp=50,tp=", "tp"),
+    ]
+    for spec, needle in cases:
+        for args in (["ephem", "--ephemeris", "analytic", "--target", spec],
+                     ["window", "--ephemeris", "analytic", "--to", spec,
+                      "--depart", "2026-01-01/2026-02-01", "--tof", "100d/200d"]):
+            rc, out, err = run(args)
+            label = f"{args[0]} '{spec}'"
+            check_eq(f"{label} exit", rc, 2, "bad elements are a usage error")
+            check_in(f"{label} message", needle, err, "names the key")
+            check_eq(f"{label} one line", err.count("\n"), 1, "one line")
+    rc, out, err = run(["ephem", "--ephemeris", "analytic", "--target", good])
+    check_eq("elements written out: accepted", rc, 0, err.strip())
+    head = (" Num   Name              Epoch      a          e        i         w"
+            "        Node        M         H     G   Ref\n"
+            "------ ----------------- ----- ---------- ---------- --------- "
+            "--------- --------- ----------- ----- ----- ----------\n")
+    line = ("     1 Ceres             60200  2.7672544 0.07891253  10.58688"
+            "  73.42180  80.25498  60.0787728  3.33  0.12 JPL 48\n")
+    path = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"numbr-{os.getpid()}")
+    for bad, needle in ((line.replace("2.7672544", "2.767254x"), "columns 32-41: a"),
+                        (line.replace("0.07891253", "1.07891253"), "e must be"),
+                        (line.replace("     1 Ceres", "    x1 Ceres"), "Num")):
+        with open(path, "w") as f:
+            f.write(head + bad)
+        rc, out, err = run(["ephem", "--ephemeris", "analytic", "--elements", path,
+                            "--target", "Ceres"])
+        check_eq(f"ELEMENTS.NUMBR with {needle}: exit", rc, 1, "the file is bad")
+        check_in(f"ELEMENTS.NUMBR with {needle}: message", needle, err, "names the field")
+        check_in(f"ELEMENTS.NUMBR with {needle}: file and line", "line 3", err,
+                 "names the line")
+    os.remove(path)
+
+
 def test_ephemeris_choice():
     rc, out, err = run(["ephem", "--target", "Moon", "--from", "2024-06-01",
                         "--format", "json"], extra_env={"ILRS_EPHEMERIS": "analytic"})
@@ -175,6 +224,7 @@ test_stray_arguments()
 test_ephem_json()
 test_ephem_csv_range_and_frame()
 test_ephem_errors()
+test_elements_errors()
 test_ephemeris_choice()
 test_time()
 done()
