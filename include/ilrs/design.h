@@ -154,6 +154,10 @@ int ilrs_porkchop_compute(ilrs_porkchop *p, const ilrs_ephem *e,
  * ilrs_porkchop_solve -- the cell loop alone, from the epochs and states
  * already in p (dep_t, arr_t, dep_state, arr_state): no ephemeris.
  * Returns: ILRS_OK; ILRS_EINVAL for a bad spec.
+ * Notes: with max_revs 0 each thread hands its cells to
+ *   ilrs_lambert_solve_batch in chunks (vector blocks: velocities agree
+ *   with ilrs_lambert_solve to rounding, ~4e-15, not bit for bit); with
+ *   max_revs > 0 each cell calls ilrs_lambert_solve.
  */
 int ilrs_porkchop_solve(ilrs_porkchop *p, const ilrs_porkchop_spec *s,
                         ilrs_error *err);

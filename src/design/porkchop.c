@@ -73,23 +73,24 @@ typedef struct {
     const ilrs_porkchop_spec *s;
 } grid_job;
 
-/* One cell: every Lambert solution costed without the asymptote's
-   angles; the chosen one gets its DLA. Cells without a solution (arrival
-   before departure, a 180-degree transfer, no convergence) are NaN. */
-static void grid_cell(const grid_job *g, size_t i, size_t j, size_t k)
+/* Cells gathered per batch call on the single-revolution path: 128
+   problems, solutions, counts, cell indices and statuses are 24 KB of
+   stack (32 to 256 cells ran equally fast in bench/porkchop.c). */
+#define GRID_CHUNK 128
+
+/* Costs one cell from its Lambert solutions sol[0 .. n-1] (n = 0: no
+   solution): every solution costed without the asymptote's angles; the
+   chosen one gets its DLA. Cells without a solution (arrival before
+   departure, a 180-degree transfer, no convergence) are NaN. */
+static void cell_cost(const grid_job *g, size_t i, size_t j, size_t k,
+                      const ilrs_lambert_solution *sol, size_t n)
 {
     ilrs_porkchop *p = g->p;
     const ilrs_porkchop_spec *s = g->s;
     const double *a = p->dep_state + 6 * i, *b = p->arr_state + 6 * j;
     double tof = p->arr_t[j] - p->dep_t[i], best = INFINITY;
-    ilrs_lambert_solution sol[1 + 2 * ILRS__MAX_REVS];
-    size_t n = 0;
     double out[6] = {NAN, NAN, NAN, NAN, NAN, NAN}, vbest[3] = {0, 0, 0};
     int revs = -1;
-    if (tof > 0.0 &&
-        ilrs_lambert_solve(a, b, tof, ILRS_GM_SUN, s->max_revs, 0, sol,
-                           (size_t)(1 + 2 * s->max_revs), &n, NULL) < 0)
-        n = 0;
     for (size_t m = 0; m < n; m++) {
         double vd[3], va[3];
         for (int c = 0; c < 3; c++) {
@@ -125,12 +126,64 @@ static void grid_cell(const grid_job *g, size_t i, size_t j, size_t k)
     p->revs[k] = (signed char)revs;
 }
 
+/* Several revolutions: one Lambert call per cell, 0..max_revs. */
 static int grid_range(void *ctx, size_t begin, size_t end)
 {
     grid_job *g = ctx;
-    size_t nd = g->p->ndep;
-    for (size_t k = begin; k < end; k++)
-        grid_cell(g, k % nd, k / nd, k);
+    const ilrs_porkchop *p = g->p;
+    size_t nd = p->ndep, room = (size_t)(1 + 2 * g->s->max_revs);
+    ilrs_lambert_solution sol[1 + 2 * ILRS__MAX_REVS];
+    for (size_t k = begin; k < end; k++) {
+        size_t i = k % nd, j = k / nd, n = 0;
+        double tof = p->arr_t[j] - p->dep_t[i];
+        if (tof > 0.0 &&
+            ilrs_lambert_solve(p->dep_state + 6 * i, p->arr_state + 6 * j,
+                               tof, ILRS_GM_SUN, g->s->max_revs, 0, sol,
+                               room, &n, NULL) < 0)
+            n = 0;
+        cell_cost(g, i, j, k, sol, n);
+    }
+    return ILRS_OK;
+}
+
+/* Single revolution: the range's cells GRID_CHUNK at a time through the
+   Lambert batch (vector blocks) on this thread; cells with tof <= 0 are
+   not handed over and stay NaN. */
+static int grid_range_batch(void *ctx, size_t begin, size_t end)
+{
+    grid_job *g = ctx;
+    const ilrs_porkchop *p = g->p;
+    size_t nd = p->ndep;
+    ilrs_lambert_problem pr[GRID_CHUNK];
+    ilrs_lambert_solution sol[GRID_CHUNK];
+    size_t nsol[GRID_CHUNK], cell[GRID_CHUNK];
+    int status[GRID_CHUNK];
+    for (size_t k = begin; k < end;) {
+        size_t m = 0;
+        for (; k < end && m < GRID_CHUNK; k++) {
+            size_t i = k % nd, j = k / nd;
+            double tof = p->arr_t[j] - p->dep_t[i];
+            if (!(tof > 0.0)) {
+                cell_cost(g, i, j, k, NULL, 0);
+                continue;
+            }
+            ilrs_lambert_problem *q = &pr[m];
+            memcpy(q->r1, p->dep_state + 6 * i, sizeof q->r1);
+            memcpy(q->r2, p->arr_state + 6 * j, sizeof q->r2);
+            q->tof_s = tof;
+            q->mu = ILRS_GM_SUN;
+            q->max_revs = 0;
+            q->retrograde = 0;
+            q->normal[0] = q->normal[1] = q->normal[2] = 0.0;
+            cell[m++] = k;
+        }
+        if (m == 0)
+            continue;
+        (void)ilrs_lambert_solve_batch(pr, m, sol, 1, nsol, status, 1);
+        for (size_t c = 0; c < m; c++)
+            cell_cost(g, cell[c] % nd, cell[c] / nd, cell[c], &sol[c],
+                      status[c] < 0 ? 0 : nsol[c]);
+    }
     return ILRS_OK;
 }
 
@@ -142,7 +195,9 @@ int ilrs_porkchop_solve(ilrs_porkchop *p, const ilrs_porkchop_spec *s,
         return st;
     grid_job g = {p, s};
     size_t cells = p->ndep * p->narr;
-    st = ilrs_parallel_for(cells, s->nthreads, grid_range, &g);
+    st = ilrs_parallel_for(cells, s->nthreads,
+                           s->max_revs == 0 ? grid_range_batch : grid_range,
+                           &g);
     if (st < 0 && st != ILRS_ENOMEM)
         return ilrs_error_set(err, st, "porkchop grid failed");
     p->nsolved = 0;
