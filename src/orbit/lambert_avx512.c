@@ -7,6 +7,18 @@
 #define W 8
 #include "lambert_simd.inc"
 #else
-/* Another processor: the batch uses the scalar solver. */
-typedef int ilrs__lambert_avx512;
+/* Another processor: the batch never picks this width
+   (ilrs_lambert_batch_widths); solve nothing, leave every problem to
+   the scalar solver. */
+#include "lambert_simd.h"
+
+unsigned ilrs__lambert_block8(const ilrs_lambert_problem *p, size_t m,
+                              ilrs_lambert_solution *out, size_t per)
+{
+    (void)p;
+    (void)m;
+    (void)out;
+    (void)per;
+    return 0;
+}
 #endif
