@@ -590,6 +590,60 @@ static void test_alloc_large(void)
         ilrs_alloc_plan_free(&plan);
 }
 
+/* The same kind of problem, bigger (6000 x 40 = 240 000 pairs), under a
+   0.25 s limit: column generation is cut short wherever the machine's speed
+   stops it (the plan then comes from the columns priced so far, the bound
+   from the Lagrangian dual, or, should even the first LP not finish,
+   from the greedy plan). Whichever path: a feasible plan no better than
+   the optimum (the 400 largest values) and a bound no lower. */
+static void test_alloc_time_limited(void)
+{
+    enum { LP = 6000, LM = 40 };
+    static ilrs_payload_need q[LP];
+    static ilrs_mission_offer m[LM];
+    static double vals[LP];
+    static char names[LP + LM][8];
+    for (int i = 0; i < LM; i++) {
+        snprintf(names[LP + i], 8, "M%d", i);
+        m[i] = (ilrs_mission_offer){names[LP + i],
+                                    {10, INFINITY, INFINITY, INFINITY,
+                                     INFINITY},
+                                    1, ILRS_ACC_SURFACE, 0, NULL, 0, 1, 0};
+    }
+    for (int i = 0; i < LP; i++) {
+        snprintf(names[i], 8, "P%d", i);
+        vals[i] = floor(urand() * 1000) + 1;
+        q[i] = (ilrs_payload_need){names[i], {1, 0, 0, 0, 0}, 0, NULL, 0, 0,
+                                   NULL, 0, vals[i], -1, 0, 1};
+    }
+    ilrs_program_view v = {m, LM, q, LP, NULL};
+    ilrs_alloc_options o = {0.25, 0};
+    ilrs_alloc_plan plan;
+    ilrs_error err = {0, ""};
+    int st = ilrs_alloc_solve(&v, &o, &plan, &err);
+    qsort(vals, LP, sizeof vals[0], desc);
+    double want = 0;
+    for (int i = 0; i < 10 * LM; i++)
+        want += vals[i];
+    check_true("time-limited: a plan", st == ILRS_OK || st == ILRS_WDUBIOUS,
+               err.msg);
+    if (st < 0)
+        return;
+    printf("NOTE time-limited: %zu of %d pairs priced, objective %.1f, "
+           "optimum %.1f, bound %.1f\n", plan.nvars, LP * LM,
+           plan.objective, want, plan.bound);
+    check_true("time-limited: objective <= optimum",
+               plan.objective <= want + 1e-9, "sum of the 400 largest values");
+    check_true("time-limited: bound >= optimum",
+               plan.bound >= want - 1e-6 * want && isfinite(plan.bound),
+               "LP, Lagrangian or greedy bound");
+    int load_ok = 1;
+    for (int i = 0; i < LM; i++)
+        load_ok &= plan.used[i * ILRS_NBUDGET] <= 10.0;
+    check_true("time-limited: budgets hold", load_ok, "10 kg each");
+    ilrs_alloc_plan_free(&plan);
+}
+
 int main(void)
 {
     test_units();
@@ -600,5 +654,6 @@ int main(void)
     test_allocation();
     test_alloc_edges();
     test_alloc_large();
+    test_alloc_time_limited();
     return check_done();
 }
