@@ -41,6 +41,7 @@ static const char ephem_help[] =
     "                   ('469219', 'Kamo`oalewa', '311P') moves on a "
     "Keplerian\n"
     "                   orbit about the Sun. Repeatable.\n"
+    "\n"
     "A --target may also be elements written out (J2000 ecliptic, au, deg;\n"
     "epochs TDB unless they name a scale), e.g.\n"
     "  'a=1.0011,e=0.1037,i=7.79,node=66.0,argp=304.4,M=85.3,epoch=MJD "
