@@ -332,6 +332,11 @@ typedef struct ilrs_site_query {
     double site_radius_km;     /* |site| from the Moon's centre (km) */
     double t0, t1, step;       /* TDB s past J2000; step > 0 (s) */
     const ilrs_relay *relay;   /* NULL: none */
+    double min_el;             /* link elevation mask (rad): the Earth and
+                                  the relay count as in view only above
+                                  max(min_el, the terrain's horizon);
+                                  -INFINITY: the terrain alone (0 is a
+                                  0 deg mask) */
 } ilrs_site_query;
 
 /* Most samples one query takes (a bound on memory). */

@@ -1,6 +1,7 @@
 /* cli_lunar_util.c -- pieces `ilrs site`, `ilrs lunar-transfer` and
    `ilrs plan` share: a site's horizon and query, a lunar transfer as an
    OEM file. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,7 @@ int cli_site_setup(const ilrs_dem *dem, double lat, double lon,
     q->lon = lon;
     q->horizon = horizon;
     q->naz = ho->naz;
+    q->min_el = -INFINITY;  /* no link mask unless the caller sets one */
     q->site_radius_km = 1737.4 + *terrain_km + ho->height_km;
     if (dem) {
         ilrs_dem_info in;

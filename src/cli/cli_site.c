@@ -17,7 +17,7 @@ static const char site_help[] =
     "                 --from T0 --to T1 [--step DT] [--relay RELAY]\n"
     "                 [--night-power W] [--format text|json] [--plot FILE]\n"
     "                 [--ephemeris SPEC] [--azimuths N] [--max-dist KM]\n"
-    "                 [--track]\n"
+    "                 [--min-elev DEG] [--track]\n"
     "\n"
     "Sun, Earth and relay visibility at a site on the Moon over a period:\n"
     "the horizon from the terrain, the share of time in sunlight (visible\n"
@@ -44,6 +44,11 @@ static const char site_help[] =
     "                     halo: 'queqiao' (Queqiao's, 13000 km z-amplitude)\n"
     "                     or 'l2halo,AZ_KM,N|S,EPOCH' (z-amplitude, northern\n"
     "                     or southern branch, epoch of its x-z crossing)\n"
+    "  --min-elev DEG     link elevation mask: the Earth and the relay\n"
+    "                     count as in view only above DEG (and above the\n"
+    "                     terrain); earth/relay/link fractions and\n"
+    "                     earthrise/earthset and relay AOS/LOS use it\n"
+    "                     (default: the terrain alone)\n"
     "  --night-power W    payload power through the night: battery_wh is\n"
     "                     W times the longest night\n"
     "  --format F         text (default) or json\n"
@@ -65,7 +70,7 @@ static const cli_opt site_opts[] = {
     {"step", 1, 0},     {"relay", 1, 0},       {"night-power", 1, 0},
     {"format", 1, 0},   {"plot", 1, 0},        {"ephemeris", 1, 0},
     {"azimuths", 1, 0}, {"max-dist", 1, 0},    {"track", 0, 0},
-    {"help", 0, 0},
+    {"min-elev", 1, 0}, {"help", 0, 0},
 };
 
 int cli_number(const char *cmd, const char *opt, const char *text, double lo,
@@ -120,6 +125,7 @@ typedef struct {
     ilrs_relay relay;
     int has_relay;
     double night_w;
+    double min_el_deg;      /* --min-elev, NaN: none */
     int json, track;
     const char *plot;
     ilrs_site_query q;
@@ -152,6 +158,10 @@ static int parse_site(const cli_args *a, site_run *r)
             return CLI_EXIT_USAGE;
         r->ho.max_dist_km = x;
     }
+    r->min_el_deg = NAN;
+    if ((v = cli_get(a, "min-elev")) &&
+        cli_number("site", "min-elev", v, -90, 90, &r->min_el_deg))
+        return CLI_EXIT_USAGE;
     r->night_w = NAN;
     if ((v = cli_get(a, "night-power")) &&
         cli_number("site", "night-power", v, 0, 1e9, &r->night_w))
@@ -189,6 +199,8 @@ static int site_horizon(const cli_args *a, site_run *r)
     if (st)
         return cli_fail_status("site", "site", st, &err);
     r->q.relay = r->has_relay ? &r->relay : NULL;
+    if (isfinite(r->min_el_deg))
+        r->q.min_el = r->min_el_deg * D2R;
     return 0;
 }
 
@@ -215,6 +227,7 @@ static json_t *site_json(const site_run *r)
                         (json_int_t)s->nsamples));
     json_num(o, "sun_fraction", s->sun_fraction);
     json_num(o, "longest_night_h", s->longest_night_s / 3600.0);
+    json_num(o, "min_elev_deg", r->min_el_deg);
     json_num(o, "earth_fraction", s->earth_fraction);
     json_num(o, "relay_fraction", r->has_relay ? s->relay_fraction : NAN);
     json_num(o, "link_fraction", s->link_fraction);
@@ -283,6 +296,8 @@ static void site_text(const site_run *r)
            s->nsamples);
     printf("sun fraction:          %.4f\n", s->sun_fraction);
     printf("longest night:         %.1f h\n", s->longest_night_s / 3600.0);
+    if (isfinite(r->min_el_deg))
+        printf("link elevation mask:   %.2f deg\n", r->min_el_deg);
     printf("earth fraction:        %.4f\n", s->earth_fraction);
     if (r->has_relay)
         printf("relay fraction:        %.4f\n", s->relay_fraction);

@@ -76,8 +76,9 @@ static int sample_at(const ilrs_ephem *e, const ilrs_site_query *q,
                    &s->earth_el, &dist);
     rho = asin(ILRS_EARTH_MEAN_RADIUS_KM / dist);
     s->earth_frac = disc_frac(q, c->lo, c->hi, s->earth_az, s->earth_el, rho);
-    margin[1] = s->earth_el - ilrs_horizon_at(q->horizon, q->naz,
-                                              s->earth_az);
+    margin[1] = s->earth_el - fmax(q->min_el,
+                                   ilrs_horizon_at(q->horizon, q->naz,
+                                                   s->earth_az));
     s->relay_az = s->relay_el = NAN;
     margin[2] = -1.0;
     if (q->relay) {
@@ -87,7 +88,7 @@ static int sample_at(const ilrs_ephem *e, const ilrs_site_query *q,
             return st;
         ilrs_topo_azel(c->site, c->up, c->north, c->east, rp, &s->relay_az,
                        &s->relay_el, NULL);
-        double floor_el = fmax(q->relay->min_el,
+        double floor_el = fmax(fmax(q->relay->min_el, q->min_el),
                                ilrs_horizon_at(q->horizon, q->naz,
                                                s->relay_az));
         margin[2] = s->relay_el - floor_el;

@@ -280,6 +280,67 @@ def test_near_side_and_shackleton():
              floor["sun_fraction"], 0.0, "Mazarico et al. 2011: PSR floor")
 
 
+def horizon_at(d, az):
+    """The JSON horizon (deg, azimuth k at k x step) at az, linear between
+    the two nearest samples, as the command documents."""
+    h, step = d["horizon"], d["horizon_azimuth_step_deg"]
+    x = (az % 360.0) / step
+    k = int(math.floor(x)) % len(h)
+    f = x - math.floor(x)
+    return h[k] * (1 - f) + h[(k + 1) % len(h)] * f
+
+
+def test_link_mask():
+    """--min-elev: the Earth and the relay count as in view only above
+    max(mask, terrain horizon) (the relay also above 0 deg). Recomputed
+    here sample by sample from the track's elevations (checked against
+    skyfield and an independent relay propagation above) and the terrain
+    horizon the command prints, on LDEM_4 at a site near the eastern limb,
+    where libration moves the Earth through the mask."""
+    base = ["--lat", "-10", "--lon", "85", "--dem", LDEM4, "--from",
+            "2024-01-01", "--to", "2024-03-01", "--step", "2h", "--relay",
+            "queqiao2", "--track"]
+    plain = site_json(base)
+    mask = 8.0
+    d = site_json(base + ["--min-elev", str(mask)])
+    check_close("min_elev_deg in the JSON", d["min_elev_deg"], mask, 0,
+                "--min-elev 8")
+    tr = d["track"]
+    earth = [p["earth_el"] > max(mask, horizon_at(d, p["earth_az"]))
+             for p in tr]
+    relay = [p["relay_el"] > max(0.0, mask, horizon_at(d, p["relay_az"]))
+             for p in tr]
+    link = [e or (r and p["relay_sees_earth"])
+            for e, r, p in zip(earth, relay, tr)]
+    n = len(tr)
+    # one sample's worth: an elevation within rounding of the threshold
+    check_close("masked Earth fraction = share of samples above "
+                "max(mask, horizon)", d["earth_fraction"], sum(earth) / n,
+                1.0 / n, "recomputed from the track")
+    check_close("masked relay fraction = share above max(0, mask, horizon)",
+                d["relay_fraction"], sum(relay) / n, 1.0 / n,
+                "recomputed from the track")
+    check_close("masked link fraction = Earth, or relay that sees Earth",
+                d["link_fraction"], sum(link) / n, 1.0 / n,
+                "recomputed from the track")
+    flags = sum(p["relay_visible"] != r for p, r in zip(tr, relay))
+    check_true("relay_visible flags follow the mask", flags <= 1,
+               f"{flags} samples differ")
+    check_true("the mask matters here: Earth fraction falls",
+               0 < d["earth_fraction"] < plain["earth_fraction"],
+               f"{d['earth_fraction']:.4f} vs {plain['earth_fraction']:.4f}")
+    rises = [e["time"] for e in d["events"] if e["event"] == "earthrise"]
+    check_true("earthrises with the mask", len(rises) > 0,
+               "libration carries the Earth across 8 deg")
+    for bad in ("95", "-91", "ten"):
+        rc, out, err = run(["site", "--lat", "0", "--lon", "0", "--from",
+                            "2024-01-01", "--to", "2024-01-02",
+                            "--min-elev", bad])
+        check_eq(f"--min-elev {bad} exit", rc, 2, "usage error")
+        check_in(f"--min-elev {bad} message", "--min-elev", err,
+                 "names the option")
+
+
 def test_errors():
     for cmd in ("site", "illum"):
         rc, out, err = run([cmd, "--help"])
@@ -447,6 +508,7 @@ test_pole_smooth_sphere()
 test_change6()
 test_relay_vs_numpy()
 test_near_side_and_shackleton()
+test_link_mask()
 test_errors()
 test_illum()
 done()
