@@ -248,6 +248,16 @@ static void extremes(void)
                 "universal-variable propagation");
 }
 
+/* Eight uniform numbers in [0, 1) from a seeded linear congruential
+   generator (the batch tests' problems). */
+static void uniforms(unsigned *seed, double u[8])
+{
+    for (int j = 0; j < 8; j++) {
+        *seed = *seed * 1664525u + 1013904223u;
+        u[j] = (*seed >> 8) / 16777216.0;
+    }
+}
+
 /* The batch call gives, problem by problem, exactly what single calls
    give, on one thread and on all, with per-problem statuses. */
 static void batch(void)
@@ -260,10 +270,7 @@ static void batch(void)
     unsigned seed = 11;
     for (int i = 0; i < N; i++) {
         double u[8];
-        for (int j = 0; j < 8; j++) {
-            seed = seed * 1664525u + 1013904223u;
-            u[j] = (seed >> 8) / 16777216.0;
-        }
+        uniforms(&seed, u);
         ilrs_lambert_problem q = {{7000 * (u[0] - 0.5), 7000 * (u[1] - 0.5),
                                    7000}, {-9000 * u[2], 9000 * u[3],
                                    -3000 * u[4]}, 200 + 4e4 * u[5],
@@ -329,10 +336,7 @@ static void batch_single_rev(void)
     unsigned seed = 29;
     for (int i = 0; i < N; i++) {
         double u[8];
-        for (int j = 0; j < 8; j++) {
-            seed = seed * 1664525u + 1013904223u;
-            u[j] = (seed >> 8) / 16777216.0;
-        }
+        uniforms(&seed, u);
         double tof = i % 3 == 2 ? 5600.0 * pow(10.0, 6.0 * u[5] - 3.0)
                                 : 200 + 4e4 * u[5];
         ilrs_lambert_problem q = {{7000 * (u[0] - 0.5), 7000 * (u[1] - 0.5),

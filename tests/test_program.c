@@ -548,6 +548,34 @@ static int desc(const void *a, const void *b)
     return x < y ? 1 : x > y ? -1 : 0;
 }
 
+/* np proposals of random value, 1 kg each, and nm missions of 10 kg
+   (names[] holds both): the view in *v; returns the optimum, the sum of
+   the 10 nm largest values. */
+static double equal_needs(int np, int nm, ilrs_payload_need *q,
+                          ilrs_mission_offer *m, double *vals,
+                          char (*names)[8], ilrs_program_view *v)
+{
+    for (int i = 0; i < nm; i++) {
+        snprintf(names[np + i], 8, "M%d", i);
+        m[i] = (ilrs_mission_offer){names[np + i],
+                                    {10, INFINITY, INFINITY, INFINITY,
+                                     INFINITY},
+                                    1, ILRS_ACC_SURFACE, 0, NULL, 0, 1, 0};
+    }
+    for (int i = 0; i < np; i++) {
+        snprintf(names[i], 8, "P%d", i);
+        vals[i] = floor(urand() * 1000) + 1;
+        q[i] = (ilrs_payload_need){names[i], {1, 0, 0, 0, 0}, 0, NULL, 0, 0,
+                                   NULL, 0, vals[i], -1, 0, 1};
+    }
+    *v = (ilrs_program_view){m, (size_t)nm, q, (size_t)np, NULL};
+    qsort(vals, (size_t)np, sizeof vals[0], desc);
+    double want = 0;
+    for (int i = 0; i < 10 * nm; i++)
+        want += vals[i];
+    return want;
+}
+
 static void test_alloc_large(void)
 {
     enum { LP = 2000, LM = 30 };
@@ -555,28 +583,12 @@ static void test_alloc_large(void)
     static ilrs_mission_offer m[LM];
     static double vals[LP];
     static char names[LP + LM][8];
-    for (int i = 0; i < LM; i++) {
-        snprintf(names[LP + i], 8, "M%d", i);
-        m[i] = (ilrs_mission_offer){names[LP + i],
-                                    {10, INFINITY, INFINITY, INFINITY,
-                                     INFINITY},
-                                    1, ILRS_ACC_SURFACE, 0, NULL, 0, 1, 0};
-    }
-    for (int i = 0; i < LP; i++) {
-        snprintf(names[i], 8, "P%d", i);
-        vals[i] = floor(urand() * 1000) + 1;
-        q[i] = (ilrs_payload_need){names[i], {1, 0, 0, 0, 0}, 0, NULL, 0, 0,
-                                   NULL, 0, vals[i], -1, 0, 1};
-    }
-    ilrs_program_view v = {m, LM, q, LP, NULL};
+    ilrs_program_view v;
+    double want = equal_needs(LP, LM, q, m, vals, names, &v);
     ilrs_alloc_options o = {120, 0};
     ilrs_alloc_plan plan;
     ilrs_error err = {0, ""};
     int st = ilrs_alloc_solve(&v, &o, &plan, &err);
-    qsort(vals, LP, sizeof vals[0], desc);
-    double want = 0;
-    for (int i = 0; i < 10 * LM; i++)
-        want += vals[i];
     check_int("column generation: proven optimal", st, ILRS_OK, err.msg);
     check_close("column generation: optimum", plan.objective, want, 1e-9,
                 "sum of the 300 largest values (10 kg x 30 missions)");
@@ -603,28 +615,12 @@ static void test_alloc_time_limited(void)
     static ilrs_mission_offer m[LM];
     static double vals[LP];
     static char names[LP + LM][8];
-    for (int i = 0; i < LM; i++) {
-        snprintf(names[LP + i], 8, "M%d", i);
-        m[i] = (ilrs_mission_offer){names[LP + i],
-                                    {10, INFINITY, INFINITY, INFINITY,
-                                     INFINITY},
-                                    1, ILRS_ACC_SURFACE, 0, NULL, 0, 1, 0};
-    }
-    for (int i = 0; i < LP; i++) {
-        snprintf(names[i], 8, "P%d", i);
-        vals[i] = floor(urand() * 1000) + 1;
-        q[i] = (ilrs_payload_need){names[i], {1, 0, 0, 0, 0}, 0, NULL, 0, 0,
-                                   NULL, 0, vals[i], -1, 0, 1};
-    }
-    ilrs_program_view v = {m, LM, q, LP, NULL};
+    ilrs_program_view v;
+    double want = equal_needs(LP, LM, q, m, vals, names, &v);
     ilrs_alloc_options o = {0.25, 0};
     ilrs_alloc_plan plan;
     ilrs_error err = {0, ""};
     int st = ilrs_alloc_solve(&v, &o, &plan, &err);
-    qsort(vals, LP, sizeof vals[0], desc);
-    double want = 0;
-    for (int i = 0; i < 10 * LM; i++)
-        want += vals[i];
     check_true("time-limited: a plan", st == ILRS_OK || st == ILRS_WDUBIOUS,
                err.msg);
     if (st < 0)
