@@ -556,14 +556,14 @@ static double equal_needs(int np, int nm, ilrs_payload_need *q,
                           char (*names)[8], ilrs_program_view *v)
 {
     for (int i = 0; i < nm; i++) {
-        snprintf(names[np + i], 8, "M%d", i);
+        snprintf(names[np + i], 8, "M%u", (unsigned)i % 1000000u);
         m[i] = (ilrs_mission_offer){names[np + i],
                                     {10, INFINITY, INFINITY, INFINITY,
                                      INFINITY},
                                     1, ILRS_ACC_SURFACE, 0, NULL, 0, 1, 0};
     }
     for (int i = 0; i < np; i++) {
-        snprintf(names[i], 8, "P%d", i);
+        snprintf(names[i], 8, "P%u", (unsigned)i % 1000000u);
         vals[i] = floor(urand() * 1000) + 1;
         q[i] = (ilrs_payload_need){names[i], {1, 0, 0, 0, 0}, 0, NULL, 0, 0,
                                    NULL, 0, vals[i], -1, 0, 1};
