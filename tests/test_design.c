@@ -98,6 +98,12 @@ static void test_cells(const ilrs_ephem *e, int revs)
     }
     check_int("ephemeris once per date", (long)p->nephem, 20 + 30,
               "two batch calls: ndep + narr states");
+    check_int("edges of cell (0, 29)", ilrs_porkchop_edge(p, 0, 29),
+              ILRS_EDGE_DEP0 | ILRS_EDGE_ARR1, "20 x 30 grid corner");
+    check_int("edges of cell (19, 0)", ilrs_porkchop_edge(p, 19, 0),
+              ILRS_EDGE_DEP1 | ILRS_EDGE_ARR0, "20 x 30 grid corner");
+    check_int("edges of cell (7, 12)", ilrs_porkchop_edge(p, 7, 12), 0,
+              "inside");
     double worst = 0.0, worst_v = 0.0;
     int nan_mismatch = 0;
     for (size_t k = 0; k < 600; k++) {
@@ -316,6 +322,20 @@ static void test_opportunities(const ilrs_ephem *e)
                "above the circular-coplanar Hohmann C3, 2.943^2 = 8.66 "
                "km^2/s^2 (Curtis ex. 8.4); eccentric, inclined Mars in 2020 "
                "costs more");
+    check_int("2020 optimum inside May-October, 120-300 d: no edge", w.edge,
+              0, "departs 2020-07-19 after 193 d");
+    ilrs_window_free(&w);
+    /* The same opportunity searched up to 1 July, and with times of flight
+       up to 150 d: the optimum sits on the last date, the longest tof. */
+    s = window_spec("2020-06-01", "2020-07-01", 120, 300);
+    ilrs_window_search(e, &s, &w, NULL);
+    check_int("search ending 2020-07-01: optimum at the last departure",
+              w.edge, ILRS_EDGE_DEP1, "least C3 departs 2020-07-19");
+    ilrs_window_free(&w);
+    s = window_spec("2020-05-01", "2020-10-31", 100, 150);
+    ilrs_window_search(e, &s, &w, NULL);
+    check_int("tof 100-150 d: optimum at the longest tof", w.edge,
+              ILRS_EDGE_TOF_MAX, "least C3 takes 193 d");
     ilrs_window_free(&w);
     /* The launch flown: one cell at the launch and landing instants. */
     ilrs_porkchop_spec m =
@@ -331,6 +351,8 @@ static void test_opportunities(const ilrs_ephem *e)
            point rather than Mars' centre. */
         check_close(buf, p->c3[0], 14.49, 0.2,
                     "ULA, Atlas V Mars 2020 Mission Overview: C3 14.49");
+        check_int("a one-cell grid has no edges",
+                  ilrs_porkchop_edge(p, 0, 0), 0, "dates held fixed");
     } else
         check_true("Mars 2020 as flown: porkchop cell", 0, "computed");
     ilrs_porkchop_free(p);

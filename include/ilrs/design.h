@@ -169,6 +169,14 @@ int ilrs_porkchop_solve(ilrs_porkchop *p, const ilrs_porkchop_spec *s,
 int ilrs_porkchop_best(const ilrs_porkchop *p, ilrs_objective o, size_t *i,
                        size_t *j);
 
+/*
+ * ilrs_porkchop_edge -- the ILRS_EDGE_* bits (DEP0, DEP1, ARR0, ARR1) of
+ * the ends of the grid that cell (i, j) lies on: a best cell there means
+ * the best transfer may lie outside the grid. A dimension of one date has
+ * no ends.
+ */
+int ilrs_porkchop_edge(const ilrs_porkchop *p, size_t i, size_t j);
+
 /* A launch-window search's inputs. */
 typedef struct ilrs_window_spec {
     int from, to;              /* NAIF ids */
@@ -184,10 +192,23 @@ typedef struct ilrs_window_spec {
     int nthreads;
 } ilrs_window_spec;
 
+/* Ends of a window search's range (ilrs_window.edge bits). */
+#define ILRS_EDGE_DEP0 1     /* first departure date */
+#define ILRS_EDGE_DEP1 2     /* last departure date */
+#define ILRS_EDGE_TOF_MIN 4  /* shortest time of flight */
+#define ILRS_EDGE_TOF_MAX 8  /* longest time of flight */
+#define ILRS_EDGE_ARR0 16    /* first arrival date (porkchop) */
+#define ILRS_EDGE_ARR1 32    /* last arrival date (porkchop) */
+
 /* A launch window: the refined optimum and each feasible departure day. */
 typedef struct ilrs_window {
     int found;                 /* 1 if any transfer meets the constraints */
     ilrs_transfer optimum;     /* refined in continuous dates */
+    int edge;                  /* ILRS_EDGE_* bits: the optimum lies within
+                                  half a grid step of that end of the
+                                  searched range, so the best transfer may
+                                  lie beyond it (widen the range); 0 when
+                                  it is inside */
     ilrs_transfer *days;       /* per feasible departure epoch of the grid,
                                   the best tof meeting the constraints
                                   (golden-section search within one step

@@ -42,6 +42,11 @@ json_t *design_transfer_json(const ilrs_transfer *t);
 void design_budget_json(json_t *o, const ilrs_budget *b);
 /* A transfer as a few table lines under `label`. */
 void design_transfer_table(const char *label, const ilrs_transfer *t);
+/* The ends of the searched range an optimum lies at (ILRS_EDGE_* bits):
+   a note line naming them and the options to widen (none for 0), and
+   the JSON array of their names. */
+void design_edge_note(int edge, const char *widen);
+json_t *design_edge_json(int edge);
 /* Print and free a JSON document; 0 or an exit code. */
 int design_print_json(json_t *doc);
 /* The porkchop plot of a computed grid; 0 or an exit code. */

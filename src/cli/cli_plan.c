@@ -654,6 +654,11 @@ static int deep_run(plan_run *r, plan_mission *m)
                       m->vehicle, isfinite(m->launch_mass)
                                       ? " for the launch mass"
                                       : " by its table");
+    if (m->win.edge & (ILRS_EDGE_DEP0 | ILRS_EDGE_DEP1))
+        ilrs_diag_add(&m->warn, "the least-cost launch is on the %s day of "
+                      "the launch window: the opportunity's best may lie "
+                      "outside it", m->win.edge & ILRS_EDGE_DEP0 ? "first"
+                                                                 : "last");
     m->done = 1;
     m->c3 = m->win.optimum.c3;
     m->dv_total = m->win.optimum.dv_total;

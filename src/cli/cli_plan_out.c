@@ -163,6 +163,7 @@ static json_t *window_json(const plan_run *r, const plan_mission *m)
                                           ? design_transfer_json(
                                                 &m->win.optimum)
                                           : json_null());
+    json_object_set_new(o, "optimum_at_edge", design_edge_json(m->win.edge));
     json_object_set_new(o, "window_days", json_integer((json_int_t)
                                                        m->win.ndays));
     json_t *days = json_array();

@@ -23,7 +23,8 @@ static const char porkchop_help[] =
     "arrival date in A0..A1: launch energy C3, departure and arrival\n"
     "v-infinity, declination of the launch asymptote (DLA), and the dv from\n"
     "a parking orbit and into a capture orbit (or to rendezvous with a\n"
-    "small body). Prints the best cell by the objective.\n"
+    "small body). Prints the best cell by the objective, with a note when it\n"
+    "lies on the grid's border (a better transfer may lie outside it).\n"
     "\n"
     "  --from BODY       departure body (default Earth)\n"
     "  --to BODY         target: a planet ('Mars', 'Jupiter'), a NAIF id, or\n"
@@ -53,7 +54,9 @@ static const char porkchop_help[] =
     "                    lines of constant time of flight, the optimum\n"
     "  --csv FILE        every cell as CSV\n"
     "  --format F        table (default) or json (the optimum and grid\n"
-    "                    summary)\n"
+    "                    summary; \"optimum_at_edge\" names the ends of the\n"
+    "                    grid the best cell lies on: depart_first,\n"
+    "                    depart_last, arrive_first, arrive_last)\n"
     "  --ephemeris SPEC  analytic | de405 | SPK file path(s) joined by ','\n"
     "  --elements FILE   MPC (MPCORB) or JPL (ELEMENTS.COMET,\n"
     "                    ELEMENTS.NUMBR, ELEMENTS.UNNUM) file\n"
@@ -267,6 +270,42 @@ void design_budget_json(json_t *o, const ilrs_budget *b)
     }
 }
 
+static const struct {
+    int bit;
+    const char *name, *text;
+} edges[] = {
+    {ILRS_EDGE_DEP0, "depart_first", "first departure date"},
+    {ILRS_EDGE_DEP1, "depart_last", "last departure date"},
+    {ILRS_EDGE_ARR0, "arrive_first", "first arrival date"},
+    {ILRS_EDGE_ARR1, "arrive_last", "last arrival date"},
+    {ILRS_EDGE_TOF_MIN, "tof_min", "shortest time of flight"},
+    {ILRS_EDGE_TOF_MAX, "tof_max", "longest time of flight"},
+};
+#define NEDGES (sizeof edges / sizeof edges[0])
+
+void design_edge_note(int edge, const char *widen)
+{
+    if (!edge)
+        return;
+    printf("note: the optimum is at the edge of the searched range (");
+    const char *sep = "";
+    for (size_t k = 0; k < NEDGES; k++)
+        if (edge & edges[k].bit) {
+            printf("%s%s", sep, edges[k].text);
+            sep = ", ";
+        }
+    printf("): a better transfer may lie outside it; widen %s\n", widen);
+}
+
+json_t *design_edge_json(int edge)
+{
+    json_t *at = json_array();
+    for (size_t k = 0; k < NEDGES; k++)
+        if (edge & edges[k].bit)
+            json_array_append_new(at, json_string(edges[k].name));
+    return at;
+}
+
 int design_print_json(json_t *doc)
 {
     char *s = json_dumps(doc, JSON_INDENT(2) | JSON_REAL_PRECISION(12));
@@ -454,6 +493,9 @@ static int pc_report(const pc_run *r, const ilrs_porkchop *p)
                             json_integer((json_int_t)p->nsolved));
         json_object_set_new(doc, "optimum",
                             found ? design_transfer_json(&t) : json_null());
+        json_object_set_new(doc, "optimum_at_edge",
+                            design_edge_json(
+                                found ? ilrs_porkchop_edge(p, i, j) : 0));
         return design_print_json(doc);
     }
     printf("# source: %s\n# %s -> %s (%s)  objective %s  revs <= %d\n"
@@ -467,6 +509,7 @@ static int pc_report(const pc_run *r, const ilrs_porkchop *p)
         return 0;
     }
     design_transfer_table("optimum (grid cell):", &t);
+    design_edge_note(ilrs_porkchop_edge(p, i, j), "--depart or --arrive");
     return 0;
 }
 

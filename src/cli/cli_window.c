@@ -50,7 +50,11 @@ static const char window_help[] =
     "\n"
     "JSON: {\"optimum\": {depart_utc, arrive_utc, tof_days, c3_km2s2,\n"
     "vinf_dep_kms, dla_deg, rla_deg, vinf_arr_kms, dv_depart_kms,\n"
-    "dv_arrive_kms, dv_total_kms, revs}, \"window\": [rows like it]}.\n";
+    "dv_arrive_kms, dv_total_kms, revs}, \"optimum_at_edge\": [ends of\n"
+    "the range the optimum lies within half a step of: depart_first,\n"
+    "depart_last, tof_min, tof_max], \"window\": [rows like the optimum]}.\n"
+    "An optimum at an edge is also noted in the table: the best transfer\n"
+    "may then lie outside the range searched.\n";
 
 static const cli_opt window_opts[] = {
     {"from", 1, 0},          {"to", 1, 0},          {"depart", 1, 0},
@@ -183,6 +187,7 @@ static void win_table(const win_run *r, const ilrs_window *w)
         return;
     }
     design_transfer_table("optimum (refined):", &w->optimum);
+    design_edge_note(w->edge, "--depart or --tof");
     printf("\nwindow: %zu departure dates\n%-19s  %-19s %8s %9s %8s %8s "
            "%8s %8s\n",
            w->ndays, "depart (UTC)", "arrive (UTC)", "tof (d)", "C3",
@@ -223,6 +228,7 @@ static int win_json(const win_run *r, const ilrs_window *w)
     json_object_set_new(doc, "optimum", w->found
                                             ? design_transfer_json(&w->optimum)
                                             : json_null());
+    json_object_set_new(doc, "optimum_at_edge", design_edge_json(w->edge));
     for (size_t k = 0; k < w->ndays; k++)
         json_array_append_new(rows, design_transfer_json(&w->days[k]));
     json_object_set_new(doc, "window", rows);

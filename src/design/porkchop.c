@@ -248,6 +248,15 @@ static const double *objective_field(const ilrs_porkchop *p,
     return p->c3;
 }
 
+int ilrs_porkchop_edge(const ilrs_porkchop *p, size_t i, size_t j)
+{
+    int dep = p->ndep > 1, arr = p->narr > 1;
+    return (dep && i == 0 ? ILRS_EDGE_DEP0 : 0) |
+           (dep && i + 1 == p->ndep ? ILRS_EDGE_DEP1 : 0) |
+           (arr && j == 0 ? ILRS_EDGE_ARR0 : 0) |
+           (arr && j + 1 == p->narr ? ILRS_EDGE_ARR1 : 0);
+}
+
 int ilrs_porkchop_best(const ilrs_porkchop *p, ilrs_objective o, size_t *i,
                        size_t *j)
 {

@@ -248,6 +248,19 @@ static int grid_and_collect(const ilrs_ephem *e, const ilrs_window_spec *s,
     return st < 0 ? st : ILRS_OK;
 }
 
+/* Which ends of the range the optimum t lies within half a step of; a
+   range narrower than one step (a date or tof held fixed) has none. */
+static int window_edge(const ilrs_window_spec *s, const ilrs_transfer *t)
+{
+    double h = 0.5 * s->step, tof = t->t_arr - t->t_dep;
+    int dep = s->dep1 - s->dep0 >= s->step;
+    int tr = s->tof_max - s->tof_min >= s->step;
+    return (dep && t->t_dep - s->dep0 <= h ? ILRS_EDGE_DEP0 : 0) |
+           (dep && s->dep1 - t->t_dep <= h ? ILRS_EDGE_DEP1 : 0) |
+           (tr && tof - s->tof_min <= h ? ILRS_EDGE_TOF_MIN : 0) |
+           (tr && s->tof_max - tof <= h ? ILRS_EDGE_TOF_MAX : 0);
+}
+
 int ilrs_window_search(const ilrs_ephem *e, const ilrs_window_spec *s,
                        ilrs_window *out, ilrs_error *err)
 {
@@ -276,5 +289,6 @@ int ilrs_window_search(const ilrs_ephem *e, const ilrs_window_spec *s,
     nelder_mead(&r, g.t_dep, g.t_arr - g.t_dep);
     out->optimum = r.best;
     out->found = 1;
+    out->edge = window_edge(s, &out->optimum);
     return ILRS_OK;
 }

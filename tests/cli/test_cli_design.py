@@ -184,9 +184,60 @@ def test_small_bodies():
                "comet from the catalog")
 
 
+def test_edges():
+    """An optimum at an end of the searched range is named, in JSON and in
+    the table. In August 2022 the least C3 with 150-300 d of flight is on
+    the longest arcs (the 2022 optimum departs in September: test_design),
+    so a search of 1-20 August ends on one of its ends; which ones must
+    agree with the optimum's own dates (within half the 2 d step)."""
+    early = ["--depart", "2022-08-01/2022-08-20"]
+    rc, out, err = run(["window"] + BASE + early +
+                       ["--tof", "150d/300d", "--step", "2d", "--format", "json"])
+    check_eq("window json exit", rc, 0, err.strip())
+    doc = json.loads(out)
+    o = doc["optimum"]
+    day = o["depart_utc"][:19]
+    dep = (np.datetime64(day) - np.datetime64("2022-08-01T00:00:00")) / \
+        np.timedelta64(1, "D")
+    want = (["depart_first"] if dep <= 1.0 else []) + \
+        (["depart_last"] if 19.0 - dep <= 1.0 else []) + \
+        (["tof_min"] if o["tof_days"] - 150.0 <= 1.0 else []) + \
+        (["tof_max"] if 300.0 - o["tof_days"] <= 1.0 else [])
+    check_eq("window edges = the optimum's own dates",
+             doc["optimum_at_edge"], want, "half of the 2 d step")
+    check_true("August 2022 optimum on an edge", len(want) > 0,
+               f"{day}, {o['tof_days']:.2f} d")
+    rc, out, err = run(["window"] + BASE + early + ["--tof", "150d/300d",
+                                                    "--step", "2d"])
+    check_in("table notes the edge",
+             "note: the optimum is at the edge of the searched range (", out,
+             "one line after the optimum")
+    rc, out, err = run(WIN + ["--format", "json"])
+    check_eq("2022 optimum inside August-October, 150-300 d",
+             json.loads(out)["optimum_at_edge"], [], "departs 2022-09-07")
+    path_csv = os.path.join(TMP, "edge.csv")
+    rc, out, err = run(["porkchop"] + BASE + early +
+                       ["--arrive", "2023-03-01/2023-10-28", "--step", "5d",
+                        "--format", "json", "--csv", path_csv])
+    check_eq("porkchop json exit", rc, 0, err.strip())
+    rows = [r for r in csv.DictReader(open(path_csv)) if r["c3_km2s2"]]
+    best = min(rows, key=lambda r: float(r["c3_km2s2"]))
+    deps = sorted({r["depart_utc"] for r in rows})
+    arrs = sorted({r["arrive_utc"] for r in rows})
+    want = (["depart_first"] if best["depart_utc"] == deps[0] else []) + \
+        (["depart_last"] if best["depart_utc"] == deps[-1] else []) + \
+        (["arrive_first"] if best["arrive_utc"] == arrs[0] else []) + \
+        (["arrive_last"] if best["arrive_utc"] == arrs[-1] else [])
+    check_eq("porkchop edge = where the CSV's least C3 lies",
+             json.loads(out)["optimum_at_edge"], want, "the grid's own cells")
+    check_in("... which is its last departure date", "depart_last", want,
+             "2022 optimum departs in September")
+
+
 test_help()
 test_bad_input()
 test_porkchop_outputs()
 test_window_json_and_oem()
 test_small_bodies()
+test_edges()
 done()

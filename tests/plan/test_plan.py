@@ -20,6 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from datetime import datetime, timedelta
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "peer"))
 from ilrs_check import (check_close, check_eq, check_in, check_le,
@@ -197,6 +198,8 @@ def test_mars(plan):
                     "ilrs window with the inputs plan.json records")
     check_eq("mars: window days", w["window_days"], len(ref["window"]),
              "ilrs window")
+    check_eq("mars: optimum at an edge as ilrs window says",
+             w["optimum_at_edge"], ref["optimum_at_edge"], "ilrs window")
     check_eq("mars: window departure dates",
              [d["depart_utc"] for d in w["days"]],
              [d["depart_utc"] for d in ref["window"]], "ilrs window")
@@ -207,6 +210,33 @@ def test_mars(plan):
                 interp_mass(m["c3_km2s2"]), 1e-6, "table interpolation")
     check_true("mars: porkchop chart", os.path.getsize(
         os.path.join(OUT, m["files"]["plot"])) > 1000, "plots/M1.png")
+
+
+def test_window_edges(plan):
+    """A launch on the first or last day of a mission's window is flagged
+    (optimum_at_edge) and warned, and only then; the flag agrees with the
+    optimum's own departure date (within half a step)."""
+    n = 0
+    for m in plan["missions"]:
+        w = m.get("window")
+        if not isinstance(w, dict) or w.get("optimum") is None:
+            continue
+        n += 1
+        iso = "%Y-%m-%dT%H:%M:%S"
+        dep = datetime.strptime(w["optimum"]["depart_utc"][:19], iso)
+        first = datetime.strptime(w["depart_first"], "%Y-%m-%d")
+        last = datetime.strptime(w["depart_last"], "%Y-%m-%d")
+        half = timedelta(days=0.5 * w["step_days"])
+        want = (["depart_first"] if dep - first <= half else []) + \
+            (["depart_last"] if last - dep <= half else [])
+        got = [e for e in w["optimum_at_edge"] if e.startswith("depart")]
+        check_eq(f"{m['id']}: departure edges", got, want,
+                 "the optimum's date against the window's ends")
+        warned = any("launch window: the opportunity" in x or
+                     "day of the launch window" in x for x in m["warnings"])
+        check_eq(f"{m['id']}: warned iff at an edge", warned, bool(want),
+                 "docs/plan.md")
+    check_true("missions with a window", n > 0, f"{n}")
 
 
 def test_site(plan):
@@ -566,6 +596,7 @@ OUT = os.path.join(TMP, "report")
 PLAN = test_end_to_end(PATH, OUT)
 test_lunar(PLAN)
 test_mars(PLAN)
+test_window_edges(PLAN)
 test_heavy(PLAN)
 test_site(PLAN)
 test_l2_relay(PLAN)
