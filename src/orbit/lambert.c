@@ -266,8 +266,11 @@ INLINE double guess0(const geom *g)
     double lam = g->lam, t = g->t, oml = g->oml2 / (1.0 + lam);
     double t00 = acos_guess(lam) + lam * sqrt(g->oml2);
     double t1 = 2.0 / 3.0 * oml * (1.0 + lam + lam * lam);
-    if (t >= t00)
-        return cbrt_guess((t00 / t) * (t00 / t)) - 1.0;  /* (T00/T)^(2/3) - 1 */
+    if (t >= t00) {  /* see LAMBERT_LONG_GUESS */
+        double q = t00 / t, c = LAMBERT_LONG_C / t00;
+        double k = cbrt_guess(c * c);
+        return cbrt_guess(q * q) * (k + (1.0 - k) * q) - 1.0;
+    }
     if (t <= t1) {
         double l2 = lam * lam;
         double oml5 = oml * (1.0 + lam + l2 + l2 * lam + l2 * l2);
