@@ -11,6 +11,9 @@
  *   ilrs block width W, one thread: solves_per_s=R
  * for each block width the processor has (ilrs_lambert_batch_widths:
  * 2 the scalar solver on two problems interleaved, 4 AVX2, 8 AVX-512),
+ * then the same through ilrs_lambert_solve_arrays (one array per
+ * coordinate, no structures to unpack),
+ *   ilrs arrays width W, one thread: solves_per_s=R
  * then, through ilrs_lambert_solve_batch (the widest width),
  *   ilrs threads=K solves=N seconds=S solves_per_s=R
  * for K = 1 and K = all online cores; each the best of 20 runs, so that
@@ -85,22 +88,48 @@ int main(int argc, char **argv)
         return 1;
     }
     fclose(f);
-    /* Each block width this processor has, one thread (2: the scalar
-       solver on two problems interleaved; 4: AVX2; 8: AVX-512). */
-    int widths = ilrs_lambert_batch_widths();
-    for (int w = 2; w <= 8; w *= 2) {
-        if (!(widths & w))
-            continue;
-        double best = 1e30;
-        for (int rep = 0; rep < 20; rep++) {
-            double t0 = now();
-            ilrs_lambert_solve_batch_width(p, n, out, 1, nsol, status, 1, w);
-            double dt = now() - t0;
-            best = dt < best ? dt : best;
+    /* The same problems as arrays, one per coordinate (the retrograde
+       ones flagged in one more array). */
+    double *col = malloc(13 * n * sizeof *col);
+    int *retro = malloc(n * sizeof *retro);
+    if (!col || !retro)
+        return 1;
+    for (size_t i = 0; i < n; i++) {
+        for (int k = 0; k < 3; k++) {
+            col[k * n + i] = p[i].r1[k];
+            col[(3 + k) * n + i] = p[i].r2[k];
         }
-        printf("ilrs block width %d, one thread: solves_per_s=%.0f\n", w,
-               n / best);
+        col[6 * n + i] = p[i].tof_s;
+        retro[i] = p[i].retrograde;
     }
+    ilrs_lambert_arrays a = {n, {col, col + n, col + 2 * n},
+                             {col + 3 * n, col + 4 * n, col + 5 * n},
+                             col + 6 * n, ILRS_GM_SUN, retro,
+                             {col + 7 * n, col + 8 * n, col + 9 * n},
+                             {col + 10 * n, col + 11 * n, col + 12 * n},
+                             status};
+    /* Each block width this processor has, one thread (2: the scalar
+       solver on two problems interleaved; 4: AVX2; 8: AVX-512), through
+       the problem structures and through the arrays. */
+    int widths = ilrs_lambert_batch_widths();
+    for (int form = 0; form < 2; form++)
+        for (int w = 2; w <= 8; w *= 2) {
+            if (!(widths & w))
+                continue;
+            double best = 1e30;
+            for (int rep = 0; rep < 20; rep++) {
+                double t0 = now();
+                if (form == 0)
+                    ilrs_lambert_solve_batch_width(p, n, out, 1, nsol,
+                                                   status, 1, w);
+                else
+                    ilrs_lambert_solve_arrays(&a, 1, w);
+                double dt = now() - t0;
+                best = dt < best ? dt : best;
+            }
+            printf("ilrs %s width %d, one thread: solves_per_s=%.0f\n",
+                   form ? "arrays" : "block", w, n / best);
+        }
     /* The batch call as a user makes it (the widest block). */
     int all = ilrs_ncpu();
     for (int threads = 1; threads <= all;
@@ -118,6 +147,8 @@ int main(int argc, char **argv)
         printf("ilrs threads=%d solves=%zu seconds=%.6f solves_per_s=%.0f "
                "failed=%ld\n", threads, n, best, n / best, failed);
     }
+    free(col);
+    free(retro);
     free(p);
     free(out);
     free(nsol);

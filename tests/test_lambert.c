@@ -258,6 +258,24 @@ static void uniforms(unsigned *seed, double u[8])
     }
 }
 
+/* Problem i of the single-revolution sets: near-Earth positions, every
+   third time of flight from 1e-3 to 1e3 periods, 30 % retrograde; a plane
+   hint on 20 % of them when hints is set. */
+static ilrs_lambert_problem single_rev_problem(unsigned *seed, int i,
+                                               int hints)
+{
+    double u[8];
+    uniforms(seed, u);
+    double tof = i % 3 == 2 ? 5600.0 * pow(10.0, 6.0 * u[5] - 3.0)
+                            : 200 + 4e4 * u[5];
+    ilrs_lambert_problem q = {{7000 * (u[0] - 0.5), 7000 * (u[1] - 0.5),
+                               7000}, {-9000 * u[2], 9000 * u[3],
+                               -3000 * u[4]}, tof,
+                              398600.4418, 0, u[6] < 0.3,
+                              {0, 0, hints && u[7] < 0.2 ? 1.0 : 0.0}};
+    return q;
+}
+
 /* The batch call gives, problem by problem, exactly what single calls
    give, on one thread and on all, with per-problem statuses. */
 static void batch(void)
@@ -334,18 +352,8 @@ static void batch_single_rev(void)
     static size_t n1[N], na[N];
     static int st1[N], sta[N];
     unsigned seed = 29;
-    for (int i = 0; i < N; i++) {
-        double u[8];
-        uniforms(&seed, u);
-        double tof = i % 3 == 2 ? 5600.0 * pow(10.0, 6.0 * u[5] - 3.0)
-                                : 200 + 4e4 * u[5];
-        ilrs_lambert_problem q = {{7000 * (u[0] - 0.5), 7000 * (u[1] - 0.5),
-                                   7000}, {-9000 * u[2], 9000 * u[3],
-                                   -3000 * u[4]}, tof,
-                                  398600.4418, 0, u[6] < 0.3,
-                                  {0, 0, u[7] < 0.2 ? 1.0 : 0.0}};
-        p[i] = q;
-    }
+    for (int i = 0; i < N; i++)
+        p[i] = single_rev_problem(&seed, i, 1);
     p[5].tof_s = 0;                   /* bad: zero tof */
     p[6].mu = -1;                     /* bad: negative mu */
     p[1000].max_revs = 1;             /* the general path, in between */
@@ -432,6 +440,118 @@ static void batch_single_rev(void)
     }
 }
 
+/* The arrays form (one array per coordinate) at every width this
+   processor has, against single calls problem by problem: the same
+   statuses; velocities bit for bit at width 2 and within 1e-12 at the
+   vector widths (the bounds of batch_single_rev: the same blocks); NaN
+   velocities for the failed problems. The problems are
+   batch_single_rev's kind without plane hints, one GM for all, a third
+   retrograde, a count that is not a multiple of any block, and three bad
+   ones: zero tof, r2 = 0, and r2 along r1 (collinear, refused without a
+   plane normal). */
+static void arrays_single_rev(void)
+{
+    enum { N = 1003 };
+    static double c[9][N], v[6][N];
+    static int retro[N], st[N];
+    static ilrs_lambert_problem p[N];
+    unsigned seed = 31;
+    for (int i = 0; i < N; i++)
+        p[i] = single_rev_problem(&seed, i, 0);
+    p[7].tof_s = 0.0;
+    p[8].r2[0] = p[8].r2[1] = p[8].r2[2] = 0.0;
+    for (int k = 0; k < 3; k++)
+        p[9].r2[k] = 2.0 * p[9].r1[k];
+    for (int i = 0; i < N; i++) {
+        for (int k = 0; k < 3; k++) {
+            c[k][i] = p[i].r1[k];
+            c[3 + k][i] = p[i].r2[k];
+        }
+        c[6][i] = p[i].tof_s;
+        retro[i] = p[i].retrograde;
+    }
+    ilrs_lambert_arrays a = {N, {c[0], c[1], c[2]}, {c[3], c[4], c[5]},
+                             c[6], 398600.4418, retro,
+                             {v[0], v[1], v[2]}, {v[3], v[4], v[5]}, st};
+    int have = ilrs_lambert_batch_widths();
+    char name[120];
+    for (int w = 2; w <= 8; w *= 2) {
+        if (!(have & w)) {
+            snprintf(name, sizeof name, "arrays width %d: refused where "
+                     "missing", w);
+            check_int(name, ilrs_lambert_solve_arrays(&a, 1, w), ILRS_EINVAL,
+                      "ilrs_lambert_solve_arrays");
+            continue;
+        }
+        if (w > 2) {
+            long took = 0;
+            for (size_t i = 0; i < N; i += (size_t)w) {
+                size_t m = N - i < (size_t)w ? N - i : (size_t)w;
+                unsigned got = w == 4 ? ilrs__lambert_arrays4(&a, i, m)
+                                      : ilrs__lambert_arrays8(&a, i, m);
+                for (size_t j = 0; j < m; j++)
+                    took += got >> j & 1;
+            }
+            snprintf(name, sizeof name, "arrays width %d: the vector block "
+                     "solves all but the 3 bad problems", w);
+            check_int(name, took, N - 3, "no fallback to the scalar path");
+        }
+        for (int threads = 1; threads >= 0; threads--) {
+            int ret = ilrs_lambert_solve_arrays(&a, threads, w);
+            long mismatch = 0, nan_bad = 0;
+            double worst = 0.0;
+            for (int i = 0; i < N; i++) {
+                ilrs_lambert_solution s[1];
+                size_t n = 0;
+                int sti = ilrs_lambert_problem_solve(&p[i], s, 1, &n, NULL);
+                mismatch += sti != st[i];
+                if (sti != ILRS_OK) {
+                    for (int k = 0; k < 6; k++)
+                        nan_bad += !isnan(v[k][i]);
+                    continue;
+                }
+                double vmax = 0.0, d = 0.0;
+                for (int k = 0; k < 3; k++) {
+                    vmax = fmax(vmax, fmax(fabs(s[0].v1[k]), fabs(s[0].v2[k])));
+                    d = fmax(d, fmax(fabs(s[0].v1[k] - v[k][i]),
+                                     fabs(s[0].v2[k] - v[3 + k][i])));
+                }
+                worst = fmax(worst, d / vmax);
+            }
+            snprintf(name, sizeof name, "arrays width %d, %s: statuses as "
+                     "single calls", w, threads ? "1 thread" : "all threads");
+            check_int(name, mismatch, 0, "same blocks and fallback");
+            snprintf(name, sizeof name, "arrays width %d: returns the first "
+                     "failure", w);
+            check_int(name, ret, ILRS_EINVAL, "problem 7: zero tof");
+            snprintf(name, sizeof name, "arrays width %d: NaN velocities "
+                     "for the 3 failed problems", w);
+            check_int(name, nan_bad + (st[7] != ILRS_OK) + (st[8] != ILRS_OK) +
+                                (st[9] != ILRS_OK), 3, "tof 0, r2 0, collinear");
+            snprintf(name, sizeof name, "arrays width %d, %s: velocities as "
+                     "single calls (relative)", w,
+                     threads ? "1 thread" : "all threads");
+            check_close(name, worst, 0.0, w == 2 ? 0.0 : 1e-12,
+                        w == 2 ? "bit for bit" : "batch_single_rev's bound");
+        }
+    }
+    a.retrograde = NULL;
+    ilrs_lambert_solve_arrays(&a, 1, 0);
+    ilrs_lambert_solution s[1];
+    size_t n = 0;
+    int i3 = 0;
+    while (!retro[i3] || i3 < 10)
+        i3++;
+    p[i3].retrograde = 0;
+    ilrs_lambert_problem_solve(&p[i3], s, 1, &n, NULL);
+    check_close("arrays: retrograde NULL means prograde",
+                fabs(s[0].v1[0] - v[0][i3]) / fabs(s[0].v1[0]), 0.0, 1e-12,
+                "a retrograde problem solved prograde");
+    a.r2[1] = NULL;
+    check_int("arrays: a NULL array refused", ilrs_lambert_solve_arrays(&a, 1, 0),
+              ILRS_EINVAL, "argument check");
+}
+
 int main(void)
 {
     textbook();
@@ -441,5 +561,6 @@ int main(void)
     extremes();
     batch();
     batch_single_rev();
+    arrays_single_rev();
     return check_done();
 }

@@ -146,6 +146,45 @@ int ilrs_lambert_solve_batch_width(const ilrs_lambert_problem *p, size_t n,
                                    size_t per_problem, size_t *nsol,
                                    int *status, int nthreads, int width);
 
+/*
+ * ilrs_lambert_arrays -- single-revolution problems given as arrays, one
+ * per coordinate (a structure of arrays, as numpy columns or a grid's
+ * rows hold them), for ilrs_lambert_solve_arrays.
+ */
+typedef struct ilrs_lambert_arrays {
+    size_t n;                   /* number of problems */
+    const double *r1[3];        /* x, y, z of the departure positions (km) */
+    const double *r2[3];        /* x, y, z of the arrival positions (km) */
+    const double *tof_s;        /* times of flight (s), > 0 */
+    double mu;                  /* GM (km^3/s^2), one for all */
+    const int *retrograde;      /* nonzero: retrograde; NULL: all prograde */
+    double *v1[3];              /* out: departure velocities (km/s) */
+    double *v2[3];              /* out: arrival velocities (km/s) */
+    int *status;                /* out: each problem's status */
+} ilrs_lambert_arrays;
+
+/*
+ * ilrs_lambert_solve_arrays -- the single-revolution transfer (max_revs
+ * 0, no plane normal: the sense of motion about +z, as
+ * ilrs_lambert_problem_solve) of every problem in a.
+ * Given:
+ *   a          the arrays; outputs must not overlap inputs
+ *   nthreads   as ilrs_lambert_solve_batch
+ *   width      as ilrs_lambert_solve_batch_width (0: the widest)
+ * Returned:
+ *   a->v1, a->v2   velocities; NaN for a problem that failed
+ *   a->status[i]   as ilrs_lambert_problem_solve returns for problem i
+ * Returns: ILRS_OK when every problem was solved; otherwise the status of
+ *   the lowest-numbered failed problem; ILRS_EINVAL for a NULL array or a
+ *   width this processor or build lacks (nothing solved).
+ * Notes: the same blocks as ilrs_lambert_solve_batch_width, read and
+ *   written without packing problems into structures, so the same results
+ *   (width 2 bit for bit with ilrs_lambert_problem_solve); no allocation
+ *   with nthreads = 1.
+ */
+int ilrs_lambert_solve_arrays(const ilrs_lambert_arrays *a, int nthreads,
+                              int width);
+
 #ifdef __cplusplus
 }
 #endif

@@ -583,6 +583,91 @@ static int batch_range(void *ctx, size_t begin, size_t end)
     return first;
 }
 
+/* Problem i of the arrays as a problem structure. */
+static void arrays_problem(const ilrs_lambert_arrays *a, size_t i,
+                           ilrs_lambert_problem *p)
+{
+    for (int k = 0; k < 3; k++) {
+        p->r1[k] = a->r1[k][i];
+        p->r2[k] = a->r2[k][i];
+        p->normal[k] = 0.0;
+    }
+    p->tof_s = a->tof_s[i];
+    p->mu = a->mu;
+    p->max_revs = 0;
+    p->retrograde = a->retrograde ? a->retrograde[i] != 0 : 0;
+}
+
+static void arrays_put(const ilrs_lambert_arrays *a, size_t i,
+                       const double v1[3], const double v2[3])
+{
+    for (int k = 0; k < 3; k++) {
+        a->v1[k][i] = v1[k];
+        a->v2[k][i] = v2[k];
+    }
+}
+
+/* Width 2: block2 on the two problems as structures. */
+static unsigned arrays2(const ilrs_lambert_arrays *a, size_t i, size_t m)
+{
+    ilrs_lambert_problem p[LANES];
+    ilrs_lambert_solution s[LANES];
+    for (size_t j = 0; j < m; j++)
+        arrays_problem(a, i + j, &p[j]);
+    unsigned mask = block2(p, m, s, 1);
+    for (size_t j = 0; j < m; j++)
+        if (mask >> j & 1)
+            arrays_put(a, i + j, s[j].v1, s[j].v2);
+    return mask;
+}
+
+typedef struct {
+    const ilrs_lambert_arrays *a;
+    int width;
+} arrays_job;
+
+static int arrays_range(void *ctx, size_t begin, size_t end)
+{
+    const arrays_job *job = ctx;
+    const ilrs_lambert_arrays *a = job->a;
+    size_t chunk = (size_t)job->width;
+    int first = ILRS_OK;
+    for (size_t i = begin; i < end; i += chunk) {
+        size_t m = end - i < chunk ? end - i : chunk;
+        unsigned done;
+#if defined(ILRS_X86_SIMD)
+        if (job->width == 8)
+            done = ilrs__lambert_arrays8(a, i, m);
+        else if (job->width == 4)
+            done = ilrs__lambert_arrays4(a, i, m);
+        else
+#endif
+            done = arrays2(a, i, m);
+        for (size_t j = 0; j < m; j++) {
+            if (done >> j & 1) {
+                a->status[i + j] = ILRS_OK;
+                continue;
+            }
+            ilrs_lambert_problem p;
+            ilrs_lambert_solution s;
+            size_t ns = 0;
+            arrays_problem(a, i + j, &p);
+            int st = ilrs_lambert_problem_solve(&p, &s, 1, &ns, NULL);
+            a->status[i + j] = st;
+            if (st == ILRS_OK && ns == 1) {
+                arrays_put(a, i + j, s.v1, s.v2);
+            } else {
+                double nan3[3] = {NAN, NAN, NAN};
+                arrays_put(a, i + j, nan3, nan3);
+            }
+        }
+    }
+    for (size_t i = begin; i < end; i++)
+        if (a->status[i] != ILRS_OK && first == ILRS_OK)
+            first = a->status[i];
+    return first;
+}
+
 int ilrs_lambert_batch_widths(void)
 {
     int w = 2;
@@ -619,6 +704,32 @@ int ilrs_lambert_solve_batch_width(const ilrs_lambert_problem *p, size_t n,
     for (size_t i = 0; i < n; i++)
         if (status[i] != ILRS_OK)
             return status[i];
+    return ILRS_OK;
+}
+
+int ilrs_lambert_solve_arrays(const ilrs_lambert_arrays *a, int nthreads,
+                              int width)
+{
+    int have = ilrs_lambert_batch_widths();
+    if (width == 0)
+        width = have & 8 ? 8 : (have & 4 ? 4 : 2);
+    if ((width != 2 && width != 4 && width != 8) || !(have & width) || !a)
+        return ILRS_EINVAL;
+    if (a->n == 0)
+        return ILRS_OK;
+    if (!a->tof_s || !a->status)
+        return ILRS_EINVAL;
+    for (int k = 0; k < 3; k++)
+        if (!a->r1[k] || !a->r2[k] || !a->v1[k] || !a->v2[k])
+            return ILRS_EINVAL;
+    arrays_job job = {a, width};
+    if (nthreads == 1)
+        arrays_range(&job, 0, a->n);
+    else
+        ilrs_parallel_for(a->n, nthreads, arrays_range, &job);
+    for (size_t i = 0; i < a->n; i++)
+        if (a->status[i] != ILRS_OK)
+            return a->status[i];
     return ILRS_OK;
 }
 

@@ -21,4 +21,13 @@ unsigned ilrs__lambert_block8(const ilrs_lambert_problem *p, size_t m,
     (void)per;
     return 0;
 }
+
+unsigned ilrs__lambert_arrays8(const ilrs_lambert_arrays *a, size_t i,
+                               size_t m)
+{
+    (void)a;
+    (void)i;
+    (void)m;
+    return 0;
+}
 #endif

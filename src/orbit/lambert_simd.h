@@ -67,4 +67,15 @@ unsigned ilrs__lambert_block4(const ilrs_lambert_problem *p, size_t m,
 unsigned ilrs__lambert_block8(const ilrs_lambert_problem *p, size_t m,
                               ilrs_lambert_solution *out, size_t per);
 
+/*
+ * ilrs__lambert_arrays4 / 8 -- the same for problems i .. i+m-1 (m <= 4
+ * or 8) of the arrays a: writes every lane's velocities into a->v1 and
+ * a->v2 (garbage for lanes not solved) and returns the mask of the lanes
+ * solved; the caller solves the others with ilrs_lambert_problem_solve.
+ */
+unsigned ilrs__lambert_arrays4(const ilrs_lambert_arrays *a, size_t i,
+                               size_t m);
+unsigned ilrs__lambert_arrays8(const ilrs_lambert_arrays *a, size_t i,
+                               size_t m);
+
 #endif

@@ -6,7 +6,7 @@
    either direction, sometimes a normal): then the solver must succeed
    unless r1 and r2 are collinear. Either way the batch call must give
    the single call's result: bit for bit at width 2, to rounding at the
-   vector widths (below). */
+   vector widths (below); so must the arrays form. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -87,6 +87,41 @@ static void check(const ilrs_lambert_problem *p, int sensible)
                                  fabs(s[i].v2[k] - b[i].v2[k])));
             }
             if (d > 1e-10 * vmax)
+                abort();
+        }
+    }
+    /* The arrays form, for a single-revolution problem without a plane
+       hint: at width 2 the single call's status and bits; at the vector
+       widths finite velocities on success and, for a sensible problem,
+       its status and velocities within 1e-10 (as above). */
+    if (p->max_revs == 0 && p->normal[0] == 0.0 && p->normal[1] == 0.0 &&
+        p->normal[2] == 0.0) {
+        double v[6];
+        int sta = 99, retro = p->retrograde;
+        ilrs_lambert_arrays a = {1, {&p->r1[0], &p->r1[1], &p->r1[2]},
+                                 {&p->r2[0], &p->r2[1], &p->r2[2]},
+                                 &p->tof_s, p->mu, &retro,
+                                 {&v[0], &v[1], &v[2]}, {&v[3], &v[4], &v[5]},
+                                 &sta};
+        for (int w = 2; w <= 8; w *= 2) {
+            if (!(ilrs_lambert_batch_widths() & w))
+                continue;
+            sta = 99;
+            ilrs_lambert_solve_arrays(&a, 1, w);
+            for (int k = 0; sta == ILRS_OK && k < 6; k++)
+                if (!isfinite(v[k]))
+                    abort();
+            if (w > 2 && !sensible)
+                continue;
+            if (sta != st)
+                abort();
+            double vmax = 0.0, d = 0.0;
+            for (int k = 0; st == ILRS_OK && k < 3; k++) {
+                vmax = fmax(vmax, fmax(fabs(s[0].v1[k]), fabs(s[0].v2[k])));
+                d = fmax(d, fmax(fabs(s[0].v1[k] - v[k]),
+                                 fabs(s[0].v2[k] - v[3 + k])));
+            }
+            if (d > (w == 2 ? 0.0 : 1e-10 * vmax))
                 abort();
         }
     }
