@@ -13,6 +13,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int check_npass, check_nfail;
@@ -85,6 +86,15 @@ static inline int check_done(void)
 {
     printf("%d passed, %d failed\n", check_npass, check_nfail);
     return check_nfail ? 1 : 0;
+}
+
+/* The path of a reference file under $ILRS_DATA (set by ctest;
+   ../shared/data when run by hand), written into buf. */
+static inline const char *check_data(char *buf, size_t size, const char *rel)
+{
+    const char *data = getenv("ILRS_DATA");
+    snprintf(buf, size, "%s/%s", data ? data : "../shared/data", rel);
+    return buf;
 }
 
 #endif

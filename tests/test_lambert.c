@@ -512,7 +512,8 @@ static void arrays_single_rev(void)
                 }
                 double vmax = 0.0, d = 0.0;
                 for (int k = 0; k < 3; k++) {
-                    vmax = fmax(vmax, fmax(fabs(s[0].v1[k]), fabs(s[0].v2[k])));
+                    vmax = fmax(vmax,
+                                fmax(fabs(s[0].v1[k]), fabs(s[0].v2[k])));
                     d = fmax(d, fmax(fabs(s[0].v1[k] - v[k][i]),
                                      fabs(s[0].v2[k] - v[3 + k][i])));
                 }
@@ -526,8 +527,9 @@ static void arrays_single_rev(void)
             check_int(name, ret, ILRS_EINVAL, "problem 7: zero tof");
             snprintf(name, sizeof name, "arrays width %d: NaN velocities "
                      "for the 3 failed problems", w);
-            check_int(name, nan_bad + (st[7] != ILRS_OK) + (st[8] != ILRS_OK) +
-                                (st[9] != ILRS_OK), 3, "tof 0, r2 0, collinear");
+            check_int(name, nan_bad + (st[7] != ILRS_OK) +
+                                (st[8] != ILRS_OK) + (st[9] != ILRS_OK),
+                      3, "tof 0, r2 0, collinear");
             snprintf(name, sizeof name, "arrays width %d, %s: velocities as "
                      "single calls (relative)", w,
                      threads ? "1 thread" : "all threads");
@@ -548,8 +550,9 @@ static void arrays_single_rev(void)
                 fabs(s[0].v1[0] - v[0][i3]) / fabs(s[0].v1[0]), 0.0, 1e-12,
                 "a retrograde problem solved prograde");
     a.r2[1] = NULL;
-    check_int("arrays: a NULL array refused", ilrs_lambert_solve_arrays(&a, 1, 0),
-              ILRS_EINVAL, "argument check");
+    check_int("arrays: a NULL array refused",
+              ilrs_lambert_solve_arrays(&a, 1, 0), ILRS_EINVAL,
+              "argument check");
 }
 
 int main(void)

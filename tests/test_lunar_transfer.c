@@ -331,10 +331,8 @@ static void lunar_orbits(ilrs_ephem *eph)
 
 int main(void)
 {
-    const char *data = getenv("ILRS_DATA");
     char path[1024];
-    snprintf(path, sizeof path, "%s/ephem/de421-2022-2026.bsp",
-             data ? data : "../shared/data");
+    check_data(path, sizeof path, "ephem/de421-2022-2026.bsp");
     ilrs_ephem *de405 = NULL, *de421 = NULL;
     ilrs_error err;
     check_int("open DE405 (Debian casacore-data-jpl-de405)",

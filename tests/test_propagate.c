@@ -245,10 +245,8 @@ int main(void)
     two_body();
     j2_node_rate();
     bad_input();
-    const char *data = getenv("ILRS_DATA");
     char path[1024];
-    snprintf(path, sizeof path, "%s/ephem/de421-2022-2026.bsp",
-             data ? data : "../shared/data");
+    check_data(path, sizeof path, "ephem/de421-2022-2026.bsp");
     ephemeris_model(path);
     return check_done();
 }

@@ -34,9 +34,7 @@ static void near_l2(void)
     ilrs_error err;
     ilrs_relay r;
     char path[1024];
-    const char *data = getenv("ILRS_DATA");
-    snprintf(path, sizeof path, "%s/ephem/de421-2022-2026.bsp",
-             data ? data : "../shared/data");
+    check_data(path, sizeof path, "ephem/de421-2022-2026.bsp");
     if (!check_int("open DE421", ilrs_ephem_open(path, &eph, &err), 0,
                    err.msg))
         return;
