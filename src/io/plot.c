@@ -307,7 +307,15 @@ static void draw_axes(ilrs_plot *p, const ilrs_plot_axis *x,
         cairo_move_to(cr, px, p->py + p->ph);
         cairo_line_to(cr, px, p->py + p->ph + 4);
         cairo_stroke(cr);
-        ilrs__plot_text_at(p, px, p->py + p->ph + 12, tx->label[i], TICK_SIZE,
+        /* Centred under its tick, but kept inside the drawing region
+           (a date at the right end would otherwise be cut off). */
+        cairo_text_extents_t te;
+        cairo_set_font_size(cr, TICK_SIZE);
+        cairo_text_extents(cr, tx->label[i], &te);
+        double half = te.x_advance / 2 + 2;
+        double lx = fmax(p->reg_l + half,
+                         fmin(px, p->reg_l + p->reg_w - half));
+        ilrs__plot_text_at(p, lx, p->py + p->ph + 12, tx->label[i], TICK_SIZE,
                            ILRS_ANCHOR_CENTER, 0);
     }
     for (size_t i = 0; i < ty->n; i++) {
