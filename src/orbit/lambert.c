@@ -549,11 +549,18 @@ static unsigned block2(const ilrs_lambert_problem *p, size_t m,
     return mask;
 }
 
+/* Problems per call of a block: two vector blocks of the width (see
+   lambert_simd.inc), or block2's pair. */
+static size_t block_chunk(int width)
+{
+    return width == 2 ? LANES : 2 * (size_t)width;
+}
+
 static int batch_range(void *ctx, size_t begin, size_t end)
 {
     batch *b = ctx;
     int first = ILRS_OK;
-    size_t chunk = (size_t)b->width;
+    size_t chunk = block_chunk(b->width);
     for (size_t i = begin; i < end; i += chunk) {
         size_t m = end - i < chunk ? end - i : chunk;
         const ilrs_lambert_problem *p = b->p + i;
@@ -630,7 +637,7 @@ static int arrays_range(void *ctx, size_t begin, size_t end)
 {
     const arrays_job *job = ctx;
     const ilrs_lambert_arrays *a = job->a;
-    size_t chunk = (size_t)job->width;
+    size_t chunk = block_chunk(job->width);
     int first = ILRS_OK;
     for (size_t i = begin; i < end; i += chunk) {
         size_t m = end - i < chunk ? end - i : chunk;

@@ -51,13 +51,14 @@
     ((3.0 + (j)) * (1.0 + (j)) / ((2.5 + (j)) * ((j) + 1.0)))
 
 /*
- * ilrs__lambert_block4 / 8 -- up to 4 (AVX2) or 8 (AVX-512) single-
- * revolution problems p[0 .. m-1], one in each lane of a vector.
+ * ilrs__lambert_block4 / 8 -- up to 8 (AVX2) or 16 (AVX-512) single-
+ * revolution problems p[0 .. m-1], two blocks of 4 or 8 with one problem
+ * in each lane of a vector.
  * Lane j writes out[j * per] when it solves its problem: revs 0, the
  * velocities, x and the iterations. Problems with max_revs > 0, a plane
  * normal, collinear r1 and r2, anything setup would refuse, a step that
  * leaves the domain or velocities that are not finite are left alone.
- * Returns: the bit mask of the lanes solved (bit j for problem j); the
+ * Returns: the bit mask of the problems solved (bit j for problem j); the
  *   caller solves the others with ilrs_lambert_problem_solve.
  * Only to be called when the processor has the instruction set
  * (ilrs_lambert_solve_batch checks).
@@ -68,8 +69,8 @@ unsigned ilrs__lambert_block8(const ilrs_lambert_problem *p, size_t m,
                               ilrs_lambert_solution *out, size_t per);
 
 /*
- * ilrs__lambert_arrays4 / 8 -- the same for problems i .. i+m-1 (m <= 4
- * or 8) of the arrays a: writes every lane's velocities into a->v1 and
+ * ilrs__lambert_arrays4 / 8 -- the same for problems i .. i+m-1 (m <= 8
+ * or 16) of the arrays a: writes every lane's velocities into a->v1 and
  * a->v2 (garbage for lanes not solved) and returns the mask of the lanes
  * solved; the caller solves the others with ilrs_lambert_problem_solve.
  */
