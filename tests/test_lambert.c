@@ -248,6 +248,72 @@ static void extremes(void)
                 "universal-variable propagation");
 }
 
+/* Transfers the long way round between nearly coincident positions
+   (lambda -> -1), where T's second and third derivatives grow as 1/y^3
+   and 1/y^5 near x = 0 and Householder's step alone can stall short of
+   the root (LAMBERT_NEWTON_GUARD). First the problem fuzz_lambert found
+   (r2 10.7 km from r1 at 121 000 km; the solver stopped at x = -0.0147
+   and missed r2 by 30 km; poliastro's izzo solves it), then a sweep: r2
+   at 1e-5 to 1e-2 rad from r1, times of flight from 0.3 to 3 periods,
+   prograde (the long way) at every width. Each solution is propagated
+   back onto r2; 1e-9 is the closure bound of extremes(). */
+static void near_full_turn(void)
+{
+    const double mu = 398600.4418;
+    ilrs_lambert_problem p[64];
+    size_t np = 0;
+    ilrs_lambert_problem found = {{-70000, -70000, -70000},
+                                  {-70000, -69989.318684672311, -70000},
+                                  149147.09679649535, mu, 0, 0, {0, 0, 0}};
+    p[np++] = found;
+    double per = 2 * ILRS_PI * sqrt(7000.0 * 7000.0 * 7000.0 / mu);
+    double angles[] = {1e-5, 1e-4, 1e-3, 1e-2};
+    double tofs[] = {0.3, 0.6, 0.9, 1.0, 1.1, 1.5, 2.0, 3.0};
+    for (size_t a = 0; a < 4; a++)
+        for (size_t k = 0; k < 8; k++) {
+            ilrs_lambert_problem q = {{7000, 0, 0},
+                                      {7000 * cos(-angles[a]),
+                                       7000 * sin(-angles[a]), 0},
+                                      tofs[k] * per, mu, 0, 0, {0, 0, 0}};
+            p[np++] = q;
+        }
+    long bad = 0;
+    double worst = 0.0;
+    int have = ilrs_lambert_batch_widths();
+    for (size_t i = 0; i < np; i++) {
+        ilrs_lambert_solution s[1];
+        size_t n;
+        if (ilrs_lambert_problem_solve(&p[i], s, 1, &n, NULL) != ILRS_OK) {
+            bad++;
+            continue;
+        }
+        double m = miss(p[i].r1, p[i].r2, p[i].tof_s, mu, &s[0]);
+        if (i == 0)
+            check_close("near full turn: the fuzzer's problem reaches r2",
+                        m, 0, 1e-9, "universal-variable propagation");
+        worst = fmax(worst, m);
+    }
+    for (int w = 2; w <= 8; w *= 2) {
+        if (!(have & w))
+            continue;
+        ilrs_lambert_solution s[64];
+        size_t ns[64];
+        int st[64];
+        ilrs_lambert_solve_batch_width(p, np, s, 1, ns, st, 1, w);
+        for (size_t i = 0; i < np; i++) {
+            if (st[i] != ILRS_OK) {
+                bad++;
+                continue;
+            }
+            worst = fmax(worst, miss(p[i].r1, p[i].r2, p[i].tof_s, mu, &s[i]));
+        }
+    }
+    check_int("near full turn: every problem solved at every width", bad, 0,
+              "single revolution, valid input");
+    check_close("near full turn: every solution reaches r2 (relative)",
+                worst, 0, 1e-9, "universal-variable propagation");
+}
+
 /* Eight uniform numbers in [0, 1) from a seeded linear congruential
    generator (the batch tests' problems). */
 static void uniforms(unsigned *seed, double u[8])
@@ -572,6 +638,7 @@ int main(void)
     bad_input();
     half_turn();
     extremes();
+    near_full_turn();
     batch();
     batch_single_rev();
     arrays_single_rev();

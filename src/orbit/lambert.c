@@ -111,9 +111,10 @@ INLINE void tof_derivs(double x, double t, double y, double lam, double *d1,
     *d3 = (7.0 * x * *d2 + 8.0 * *d1 - 3.0 * a * l2 * x * iy2) * iu;
 }
 
-/* One Householder step on T(x) = g->t from xk: the next x in *xn and
-   dT/dx at xk in *d1. Returns 1 when that step was small enough to keep
-   *xn as the root, 0 to go on, -1 when the step left the domain. */
+/* One Householder step on T(x) = g->t from xk (for n = 0 guarded by
+   Newton's, LAMBERT_NEWTON_GUARD): the next x in *xn and dT/dx at xk in
+   *d1. Returns 1 when that step was small enough to keep *xn as the
+   root, 0 to go on, -1 when the step left the domain. */
 INLINE int householder_step(const geom *g, double xk, int n, double *xn,
                             double *d1)
 {
@@ -122,11 +123,21 @@ INLINE int householder_step(const geom *g, double xk, int n, double *xn,
     double delta = t - g->t, d1sq = *d1 * *d1;
     double step = delta * (d1sq - delta * d2 / 2.0) /
                   (*d1 * (d1sq - delta * d2) + d3 * delta * delta / 6.0);
+    int agree = 1;
+    if (n == 0) {  /* see LAMBERT_NEWTON_GUARD */
+        double sd = step * *d1;
+        agree = sd == delta ||
+                (((sd > 0.0 && delta > 0.0) || (sd < 0.0 && delta < 0.0)) &&
+                 fabs(sd) <= LAMBERT_NEWTON_GUARD * fabs(delta) &&
+                 LAMBERT_NEWTON_GUARD * fabs(sd) >= fabs(delta));
+        if (!agree)
+            step = delta / *d1;
+    }
     *xn = xk - step;
     if (!isfinite(*xn) || *xn <= -1.0 || (n > 0 && *xn >= 1.0))
         return -1;
     double scale = xk < 0.0 ? 1.0 + xk : (xk > 1.0 ? xk : 1.0);
-    return fabs(step) < (n ? STEP_DONE_N : STEP_DONE_0) * scale;
+    return agree && fabs(step) < (n ? STEP_DONE_N : STEP_DONE_0) * scale;
 }
 
 /* Householder iteration on T(x) = g->t from x0; *d1 is dT/dx at the

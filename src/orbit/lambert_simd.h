@@ -46,6 +46,21 @@
    almost none. */
 #define LAMBERT_LONG_C 1.1107207345395915  /* pi / (2 sqrt 2) */
 
+/* LAMBERT_NEWTON_GUARD: for n = 0, Householder's step h is taken only
+   where it agrees with Newton's, d = (T - T*) / T': the same sign and
+   within a factor of two (near the root h = d (1 + O(T - T*))). Elsewhere
+   the step is Newton's, and the iteration does not stop on it. Far from
+   the root the higher derivatives can turn h round: they grow as 1/y^3
+   and 1/y^5, and y = sqrt(1 - lambda^2 (1 - x^2)) falls to sqrt(1 -
+   lambda^2) near x = 0 as lambda -> -1. From x = -0.0116 (lambda =
+   -0.99996, T = 3.154) Householder stepped away from the root and then by
+   ever smaller steps to x = -0.0147, where T is 0.5 % short, and stopped
+   there: a transfer that missed r2 by 30 km (found by fuzz_lambert;
+   poliastro's izzo solves it). Newton's step on the single-revolution
+   T(x), which falls monotonically, heads for the root. Agreement is
+   tested as d1 h against T - T*, without a division. */
+#define LAMBERT_NEWTON_GUARD 2.0
+
 /* The ratio of consecutive terms of F(3, 1; 5/2; z), over z. */
 #define LAMBERT_SERIES_RATIO(j)                                              \
     ((3.0 + (j)) * (1.0 + (j)) / ((2.5 + (j)) * ((j) + 1.0)))
