@@ -121,12 +121,12 @@ INLINE int householder_step(const geom *g, double xk, int n, double *xn,
     double y, t = tof_of_x(xk, g, n, &y), d2, d3;
     tof_derivs(xk, t, y, g->lam, d1, &d2, &d3);
     double delta = t - g->t, d1sq = *d1 * *d1;
+    double num = d1sq - delta * d2 / 2.0;
     double den = *d1 * (d1sq - delta * d2) + d3 * delta * delta / 6.0;
-    double step = delta * (d1sq - delta * d2 / 2.0) / den;
+    double step = delta * num / den;
     int agree = 1;
     if (n == 0) {  /* see LAMBERT_NEWTON_GUARD */
-        agree = fabs(delta * (0.5 * *d1 * d2 - d3 * delta / 6.0)) <=
-                LAMBERT_NEWTON_GUARD * fabs(den);
+        agree = fabs(*d1 * num - den) <= LAMBERT_NEWTON_GUARD * fabs(den);
         if (!agree)
             step = delta / *d1;
     }

@@ -59,11 +59,10 @@
    fuzz_lambert; poliastro's izzo solves it). Newton's step on the
    single-revolution T(x), which falls monotonically, heads for the root.
    Householder's step is h = D A / B (D = T - T*, A and B its numerator
-   over D and its denominator), so h T' - D = D (A T' - B) / B with
-   A T' - B = D (T' T''/2 - T3 D/6), T3 the third derivative: the test
-   |D (T' T''/2 - T3 D/6)| <= 0.5 |B| needs no quotient and runs beside
-   the step's division, not after it. On the benchmark's problems the
-   steps taken stay at 1.99 a problem, and no step disagrees. */
+   over D and its denominator), so h T' - D = D (A T' - B) / B, and the
+   test is |A T' - B| <= 0.5 |B|: no quotient, beside the step's
+   division rather than after it. On the benchmark's problems the steps
+   taken stay at 1.99 a problem, and no step disagrees. */
 #define LAMBERT_NEWTON_GUARD 0.5
 
 /* The ratio of consecutive terms of F(3, 1; 5/2; z), over z. */
