@@ -582,13 +582,6 @@ static int batch_range(void *ctx, size_t begin, size_t end)
         else
 #endif
             done = block2(p, m, out, b->per);
-        if (done == (1u << m) - 1) {  /* the usual case, in one sweep */
-            for (size_t j = 0; j < m; j++) {
-                b->nsol[i + j] = 1;
-                b->status[i + j] = ILRS_OK;
-            }
-            continue;
-        }
         for (size_t j = 0; j < m; j++) {
             if (done >> j & 1) {
                 b->nsol[i + j] = 1;

@@ -15,6 +15,7 @@
 
 #include "ilrs/kepler.h"
 #include "ilrs/orbit.h"
+#include "ilrs/vec.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -42,26 +43,18 @@ static int misses(const ilrs_lambert_problem *p,
                   const ilrs_lambert_solution *s)
 {
     double st0[6] = {p->r1[0], p->r1[1], p->r1[2],
-                     s->v1[0], s->v1[1], s->v1[2]}, end[6];
-    const double *r = p->r1, *v = s->v1;
-    double h[3] = {r[1] * v[2] - r[2] * v[1], r[2] * v[0] - r[0] * v[2],
-                   r[0] * v[1] - r[1] * v[0]};
-    double rn = sqrt(r[0] * r[0] + r[1] * r[1] + r[2] * r[2]);
-    double r2n = sqrt(p->r2[0] * p->r2[0] + p->r2[1] * p->r2[1] +
-                      p->r2[2] * p->r2[2]);
-    double ev[3] = {(v[1] * h[2] - v[2] * h[1]) / p->mu - r[0] / rn,
-                    (v[2] * h[0] - v[0] * h[2]) / p->mu - r[1] / rn,
-                    (v[0] * h[1] - v[1] * h[0]) / p->mu - r[2] / rn};
-    double h2 = h[0] * h[0] + h[1] * h[1] + h[2] * h[2];
-    double e = sqrt(ev[0] * ev[0] + ev[1] * ev[1] + ev[2] * ev[2]);
-    if (h2 / p->mu / (1.0 + e) < 1e-3 * fmin(rn, r2n))
+                     s->v1[0], s->v1[1], s->v1[2]}, end[6], d[3];
+    double r2n = ilrs_vec3_norm(p->r2);
+    ilrs_elements el;
+    if (ilrs_elements_from_state(st0, p->mu, &el, NULL) != ILRS_OK ||
+        el.p / (1.0 + el.e) <  /* periapsis; refused: rectilinear, 0 */
+            1e-3 * fmin(ilrs_vec3_norm(p->r1), r2n))
         return 0;
     if (ilrs_kepler_propagate(st0, p->tof_s, p->mu, end, NULL) != ILRS_OK)
         return 1;
-    double d = 0.0;
     for (int k = 0; k < 3; k++)
-        d += (end[k] - p->r2[k]) * (end[k] - p->r2[k]);
-    return !(sqrt(d) <= 1e-6 * r2n);
+        d[k] = end[k] - p->r2[k];
+    return !(ilrs_vec3_norm(d) <= 1e-6 * r2n);
 }
 
 static void check(const ilrs_lambert_problem *p, int sensible)
