@@ -256,7 +256,15 @@ static void extremes(void)
    and missed r2 by 30 km; poliastro's izzo solves it), then a sweep: r2
    at 1e-5 to 1e-2 rad from r1, times of flight from 0.3 to 3 periods,
    prograde (the long way) at every width. Each solution is propagated
-   back onto r2; 1e-9 is the closure bound of extremes(). */
+   back onto r2; 1e-9 is the closure bound of extremes(). A second problem
+   the fuzzer found (r2 2.1 km from r1, 229 s, retrograde, so again the
+   long way) takes the scalar solver 15 steps and stops 1.7e-12 from the
+   root, where the velocities change by 2.4e-10 of their size; the vector
+   blocks, whose first step is in single precision, had stopped elsewhere
+   within the stopping rule's reach. They must follow the scalar
+   solver's path wherever one step in double precision does not end the
+   iteration: velocities within 1e-12 of the scalar solver's on every
+   problem here, as batch_single_rev() holds on well-conditioned ones. */
 static void near_full_turn(void)
 {
     const double mu = 398600.4418;
@@ -266,6 +274,10 @@ static void near_full_turn(void)
                                   {-70000, -69989.318684672311, -70000},
                                   149147.09679649535, mu, 0, 0, {0, 0, 0}};
     p[np++] = found;
+    ilrs_lambert_problem found2 = {
+        {-69997.863736934465, -70000, -70000}, {-70000, -70000, -70000},
+        228.78308595934163, mu, 0, 1, {0, 0, 0}};
+    p[np++] = found2;
     double per = 2 * ILRS_PI * sqrt(7000.0 * 7000.0 * 7000.0 / mu);
     double angles[] = {1e-5, 1e-4, 1e-3, 1e-2};
     double tofs[] = {0.3, 0.6, 0.9, 1.0, 1.1, 1.5, 2.0, 3.0};
@@ -278,18 +290,19 @@ static void near_full_turn(void)
             p[np++] = q;
         }
     long bad = 0;
-    double worst = 0.0;
+    double worst = 0.0, apart = 0.0;
     int have = ilrs_lambert_batch_widths();
+    ilrs_lambert_solution one[64];
     for (size_t i = 0; i < np; i++) {
-        ilrs_lambert_solution s[1];
+        ilrs_lambert_solution *s = &one[i];
         size_t n;
         if (ilrs_lambert_problem_solve(&p[i], s, 1, &n, NULL) != ILRS_OK) {
             bad++;
             continue;
         }
         double m = miss(p[i].r1, p[i].r2, p[i].tof_s, mu, &s[0]);
-        if (i == 0)
-            check_close("near full turn: the fuzzer's problem reaches r2",
+        if (i < 2)
+            check_close("near full turn: a fuzzer's problem reaches r2",
                         m, 0, 1e-9, "universal-variable propagation");
         worst = fmax(worst, m);
     }
@@ -306,10 +319,20 @@ static void near_full_turn(void)
                 continue;
             }
             worst = fmax(worst, miss(p[i].r1, p[i].r2, p[i].tof_s, mu, &s[i]));
+            double vmax = 0.0, d = 0.0;
+            for (int c = 0; c < 3; c++) {
+                vmax = fmax(vmax, fmax(fabs(one[i].v1[c]),
+                                       fabs(one[i].v2[c])));
+                d = fmax(d, fmax(fabs(s[i].v1[c] - one[i].v1[c]),
+                                 fabs(s[i].v2[c] - one[i].v2[c])));
+            }
+            apart = fmax(apart, d / vmax);
         }
     }
     check_int("near full turn: every problem solved at every width", bad, 0,
               "single revolution, valid input");
+    check_close("near full turn: velocities as single calls at every width "
+                "(relative)", apart, 0, 1e-12, "the scalar solver's path");
     check_close("near full turn: every solution reaches r2 (relative)",
                 worst, 0, 1e-9, "universal-variable propagation");
 }
@@ -398,12 +421,13 @@ static void batch(void)
    every width this processor has: width 2 (the scalar solver on two
    problems interleaved) must give, field by field, bit for bit what the
    single-problem call gives; the vector widths (4: AVX2, 8: AVX-512)
-   iterate the same equations with glibc's vector elementary functions
-   (within 4 ulp, glibc's libm-test-ulps), so they must give the same
-   statuses and counts and velocities within 1e-12 of the largest
-   velocity: 1e-12 is over two orders above the differences measured
-   (4e-15: a few ulp through the converged Householder step) and four
-   below the 1e-8 the solver is held to against poliastro. The vector
+   iterate the same equations with their own elementary functions (within
+   a few ulp), the guess and first step in single precision and the rest
+   in double, so they must give the same statuses and counts and
+   velocities within 1e-12 of the largest velocity: 1e-12 is over two
+   orders above the differences measured (2.4e-15: a few ulp through the
+   converged Householder step) and four below the 1e-8 the solver is held
+   to against poliastro. The vector
    blocks, called directly, must solve every problem they are meant for
    (no plane hint, max_revs 0, valid), so that the comparison is not
    with the scalar fallback. The problems mix plane hints, bad problems, a
@@ -457,9 +481,14 @@ static void batch_single_rev(void)
                                 s[0].iters != b->iters;
                     continue;
                 }
-                /* x to rounding; the step count may differ by one where
-                   a step falls next to the stopping threshold. */
-                steps += abs(s[0].iters - b->iters) > 1 ||
+                /* x to rounding. The vector count includes the single-
+                   precision step: one more where the scalar solver's
+                   guess was already within the stopping threshold, one
+                   either way where a step falls next to it, two more
+                   where a lane started again from the double-precision
+                   guess (near_full_turn()). */
+                int more = b->iters - s[0].iters;
+                steps += more < -1 || more > 2 ||
                          fabs(s[0].x - b->x) > 1e-12 * fmax(1.0, fabs(s[0].x));
                 double vmax = 0.0, d = 0.0;
                 for (int c = 0; c < 3; c++) {
@@ -503,7 +532,7 @@ static void batch_single_rev(void)
                         "the peer bound");
             snprintf(name, sizeof name, "single-rev batch width %d: x and "
                      "iterations as single calls", w);
-            check_int(name, steps, 0, "x within 1e-12, steps within one");
+            check_int(name, steps, 0, "x within 1e-12, steps -1 to +2");
         }
         snprintf(name, sizeof name, "single-rev batch width %d: exactly "
                  "the two bad problems fail", w);

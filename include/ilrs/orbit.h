@@ -135,10 +135,12 @@ int ilrs_lambert_solve_batch(const ilrs_lambert_problem *p, size_t n,
  * ILRS_EINVAL and solves nothing.
  * Notes: width 2 gives bit for bit what ilrs_lambert_problem_solve gives.
  *   The vector widths iterate the same equations to the same stopping
- *   rule with glibc's vector elementary functions (within 4 ulp), so they
- *   agree with it to rounding (velocities within ~1e-14 relative), not
- *   bit for bit. Problems with max_revs > 0 or a plane normal, and any a
- *   block cannot finish, are solved by ilrs_lambert_problem_solve.
+ *   rule with their own inline elementary functions (within a few ulp),
+ *   taking the initial guess and the first step in single precision and
+ *   every later step in double, so they agree with it to rounding
+ *   (velocities within ~1e-14 relative, steps within one), not bit for
+ *   bit. Problems with max_revs > 0 or a plane normal, and any a block
+ *   cannot finish, are solved by ilrs_lambert_problem_solve.
  */
 int ilrs_lambert_batch_widths(void);
 int ilrs_lambert_solve_batch_width(const ilrs_lambert_problem *p, size_t n,

@@ -243,7 +243,7 @@ INLINE void velocities(double x, const geom *g, ilrs_lambert_solution *s)
 static double acos_guess(double x)
 {
     double a = fabs(x);
-    double r = sqrt(1.0 - a) * LAMBERT_ACOS_POLY(a);
+    double r = sqrt(1.0 - a) * LAMBERT_ACOS_POLY(a, );
     return x < 0.0 ? ILRS_PI - r : r;
 }
 

@@ -27,11 +27,13 @@
 
 /* acos(a) / sqrt(1 - a) for 0 <= a <= 1, to 2e-8 in acos, for the initial
    guess only: Abramowitz & Stegun, Handbook of Mathematical Functions
-   (1964), 4.4.46. A macro so that it serves doubles and vectors alike. */
-#define LAMBERT_ACOS_POLY(a)                                                 \
-    (1.5707963050 + (a) * (-0.2145988016 + (a) * (0.0889789874 +             \
-     (a) * (-0.0501743046 + (a) * (0.0308918810 + (a) * (-0.0170881256 +     \
-     (a) * (0.0066700901 + (a) * -0.0012624911)))))))
+   (1964), 4.4.46. A macro so that it serves doubles and vectors alike; K
+   converts the coefficients (empty for doubles, (float) for floats). */
+#define LAMBERT_ACOS_POLY(a, K)                                              \
+    (K(1.5707963050) + (a) * (K(-0.2145988016) + (a) * (K(0.0889789874) +   \
+     (a) * (K(-0.0501743046) + (a) * (K(0.0308918810) +                     \
+     (a) * (K(-0.0170881256) + (a) * (K(0.0066700901) +                     \
+     (a) * K(-0.0012624911))))))))
 
 /* LAMBERT_LONG_GUESS: the initial guess for n = 0 and T >= T00 (x <= 0).
    Izzo's 1 + x = (T00/T)^(2/3) is exact at T00 but misses the limit of

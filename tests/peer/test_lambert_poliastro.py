@@ -207,9 +207,10 @@ check_le("every solution reaches r2 (|miss| / |r2|)", worst_miss, MISS_TOL,
 
 # 2b. The batch call's single-revolution path at every width this
 # processor has (2: the scalar solver interleaved; 4, 8: one problem per
-# lane of an AVX2 / AVX-512 vector, with glibc's vector elementary
-# functions) against poliastro on the single-revolution part of the
-# problems above (revolutions set to 0), same tolerances.
+# lane of an AVX2 / AVX-512 vector, with their own inline elementary
+# functions and the first step in single precision) against poliastro on
+# the single-revolution part of the problems above (revolutions set to
+# 0), same tolerances.
 single = [(mu, r1, r2, tof, 0, retro)
           for mu, r1, r2, tof, _, retro in cases[:6000]]
 theirs0 = [peer(mu, r1, r2, tof, 0, retro, True)
