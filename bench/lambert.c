@@ -16,8 +16,9 @@
  *   ilrs arrays width W, one thread: solves_per_s=R
  * then, through ilrs_lambert_solve_batch (the widest width),
  *   ilrs threads=K solves=N seconds=S solves_per_s=R
- * for K = 1 and K = all online cores; each the best of 20 runs, so that
- * a run not slowed by other processes counts.
+ * for K = 1 and K = all online cores; each the best of REPS runs, so
+ * that a run not slowed by other processes counts (on a shared machine
+ * 20 were not always enough to find one).
  */
 #include <math.h>
 #include <stdio.h>
@@ -26,6 +27,8 @@
 
 #include "ilrs/constants.h"
 #include "ilrs/orbit.h"
+
+#define REPS 50  /* runs per figure; the best counts */
 
 static double now(void)
 {
@@ -117,7 +120,7 @@ int main(int argc, char **argv)
             if (!(widths & w))
                 continue;
             double best = 1e30;
-            for (int rep = 0; rep < 20; rep++) {
+            for (int rep = 0; rep < REPS; rep++) {
                 double t0 = now();
                 if (form == 0)
                     ilrs_lambert_solve_batch_width(p, n, out, 1, nsol,
@@ -136,7 +139,7 @@ int main(int argc, char **argv)
          threads = threads == all ? all + 1 : all) {
         double best = 1e30;
         long failed = 0;
-        for (int rep = 0; rep < 20; rep++) {
+        for (int rep = 0; rep < REPS; rep++) {
             double t0 = now();
             ilrs_lambert_solve_batch(p, n, out, 1, nsol, status, threads);
             double dt = now() - t0;
